@@ -1,0 +1,27 @@
+import type { Role } from "../generated/prisma";
+
+export const ROLES = ["admin", "expert", "viewer"] as const satisfies readonly Role[];
+
+/**
+ * Who may do what, as data. Every service checks its action with `can` before it touches the store;
+ * the proxy and the UI only hide what this table already refuses.
+ */
+export const PERMISSIONS = {
+  "sample:read": ["admin", "expert", "viewer"],
+  "stats:read": ["admin", "expert", "viewer"],
+  "image:read": ["admin", "expert", "viewer"],
+  "sample:import": ["admin"],
+  "sample:adjudicate": ["admin", "expert"],
+  "prelabel:queue": ["admin"],
+  "export:create": ["admin"],
+  "export:read": ["admin"],
+  "user:manage": ["admin"],
+  "audit:read": ["admin"],
+  "token:own": ["admin", "expert", "viewer"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export function can(action: Action, role: Role): boolean {
+  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+}

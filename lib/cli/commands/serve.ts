@@ -1,0 +1,60 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { log } from "../../log";
+import { dataDir } from "../../paths";
+import { countUsers } from "../../services/users/count-users";
+import { DEMO_PASSWORD, DEMO_USERS, ensureDemoUsers } from "../../services/users/ensure-demo-users";
+import { loadDemo } from "./demo";
+
+/**
+ * Runs the web app: the database is already chosen and migrated; this adds the auth secret, the demo
+ * data when asked, and then runs Next.js as a child so that the embedded database outlives it and
+ * stops after it.
+ */
+export async function serveCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { demo: { type: "boolean" }, dev: { type: "boolean" }, port: { type: "string" } },
+  });
+  const port = values.port ?? process.env.PORT ?? "3000";
+  if (values.demo) {
+    const counts = await loadDemo();
+    log.info("demo dataset loaded", counts);
+    if (await ensureDemoUsers()) {
+      log.info(`demo accounts created (password "${DEMO_PASSWORD}")`, { emails: DEMO_USERS.map((user) => user.email) });
+    }
+  }
+  if ((await countUsers()) === 0) {
+    log.warn("no users yet. Create the first admin with:  echo 'a-long-password' | npm run gts -- user add you@example.com --role admin");
+  }
+  const env = {
+    ...process.env,
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? (await persistentSecret()),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [nextBin, values.dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
+  log.info(`GuardTrace Studio on http://localhost:${port}`);
+  const code = await new Promise<number>((resolve) => child.on("exit", (exitCode) => resolve(exitCode ?? 0)));
+  process.off("SIGINT", forward);
+  process.off("SIGTERM", forward);
+  return code;
+}
+
+/** Sessions survive restarts: the secret is generated once and kept beside the data. */
+async function persistentSecret(): Promise<string> {
+  const file = path.join(dataDir(), "auth-secret");
+  const existing = await fs.readFile(file, "utf8").catch(() => null);
+  if (existing) return existing.trim();
+  const secret = randomBytes(32).toString("base64url");
+  await fs.mkdir(dataDir(), { recursive: true });
+  await fs.writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}

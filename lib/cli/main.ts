@@ -1,0 +1,76 @@
+import { prepareDatabase } from "../db/database-url";
+import { closePool } from "../db/pool";
+import { disconnectDb } from "../db/prisma";
+import { UserError } from "../errors";
+import { log } from "../log";
+import { UsageError } from "./cli-error";
+import { demoCommand } from "./commands/demo";
+import { importCommand } from "./commands/import";
+import { migrateCommand } from "./commands/migrate";
+import { serveCommand } from "./commands/serve";
+import { tokenCommand } from "./commands/token";
+import { userCommand } from "./commands/user";
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  import: importCommand,
+  user: userCommand,
+  token: tokenCommand,
+  demo: demoCommand,
+  serve: serveCommand,
+  migrate: migrateCommand,
+};
+
+const USAGE = `usage: npm run gts -- <command>
+  import FILE [--dataset NAME] [--skip-invalid] [--json]
+  user add EMAIL --role admin|expert|viewer      (password on stdin)
+  token create EMAIL [--name NAME]
+  demo [--json]
+  serve [--demo] [--dev] [--port N]
+  migrate`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(`${name && name !== "help" && name !== "--help" ? `unknown command: ${name}\n` : ""}${USAGE}\n`);
+    return name === "help" || name === "--help" ? 0 : 2;
+  }
+  const database = await prepareDatabase();
+  const stop = async () => {
+    await Promise.allSettled([closePool(), disconnectDb()]);
+    await database.embedded?.stop();
+  };
+  // A signal during a long command still stops an embedded server this process started.
+  const onSignal = () => void stop().finally(() => process.exit(130));
+  if (name !== "serve") {
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+  }
+  try {
+    return await command(args);
+  } finally {
+    await stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    if (error instanceof UserError) {
+      const fields = "fields" in error ? ` ${JSON.stringify((error as UserError & { fields: unknown }).fields)}` : "";
+      process.stderr.write(`error: ${error.message}${fields}\n`);
+      process.exit(1);
+    }
+    if (error instanceof Error && error.name === "TypeError" && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    log.error("command failed", { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    process.stderr.write(`error: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`);
+    process.exit(1);
+  },
+);

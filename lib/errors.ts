@@ -1,0 +1,48 @@
+/**
+ * Errors whose message is safe to show to the user. Anything else is logged and answered with a
+ * generic message, so internals never leak into the UI or the API.
+ */
+export class UserError extends Error {
+  readonly status: number;
+  readonly code: string;
+  constructor(message: string, status = 400, code = "bad_request") {
+    super(message);
+    this.name = "UserError";
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export class UnauthenticatedError extends UserError {
+  constructor(message = "Sign in first.") {
+    super(message, 401, "unauthenticated");
+  }
+}
+
+export class ForbiddenError extends UserError {
+  constructor(message = "Your role does not allow this.") {
+    super(message, 403, "forbidden");
+  }
+}
+
+export class NotFoundError extends UserError {
+  constructor(message = "Not found.") {
+    super(message, 404, "not_found");
+  }
+}
+
+export class ConflictError extends UserError {
+  constructor(message: string) {
+    super(message, 409, "conflict");
+  }
+}
+
+export type FieldErrors = Record<string, string[]>;
+
+export class ValidationError extends UserError {
+  readonly fields: FieldErrors;
+  constructor(fields: FieldErrors, message = "Some fields are not valid.") {
+    super(message, 422, "invalid");
+    this.fields = fields;
+  }
+}

@@ -1,0 +1,14 @@
+import path from "node:path";
+
+/** Everything the app keeps on disk lives under one folder, `.data/` unless GTS_DATA_DIR says otherwise. */
+export function dataDir(): string {
+  return path.resolve(process.env.GTS_DATA_DIR ?? ".data");
+}
+
+export function imageDir(): string {
+  return path.resolve(process.env.GTS_IMAGE_DIR ?? path.join(dataDir(), "images"));
+}
+
+export function migrationsDir(): string {
+  return path.resolve(process.env.GTS_MIGRATIONS_DIR ?? path.join(process.cwd(), "prisma", "migrations"));
+}

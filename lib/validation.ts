@@ -1,0 +1,12 @@
+import type { z } from "zod";
+import type { FieldErrors } from "./errors";
+
+/** Zod issues keyed by field path (`judges.1.judgment`), for 422 answers and form messages. */
+export function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length > 0 ? issue.path.map(String).join(".") : "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}

@@ -2,7 +2,7 @@ import path from "node:path";
 
 /** Everything the app keeps on disk lives under one folder, `.data/` unless GTS_DATA_DIR says otherwise. */
 export function dataDir(): string {
-  return path.resolve(process.env.GTS_DATA_DIR ?? ".data");
+  return path.resolve(/*turbopackIgnore: true*/ process.env.GTS_DATA_DIR ?? ".data");
 }
 
 export function imageDir(): string {

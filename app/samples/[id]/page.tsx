@@ -1,0 +1,107 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { AdjudicationList } from "@/components/samples/AdjudicationList";
+import { ImageViewer } from "@/components/samples/ImageViewer";
+import { JudgeVerdicts } from "@/components/samples/JudgeVerdicts";
+import { PrelabelPanel } from "@/components/samples/PrelabelPanel";
+import { RiskBadge } from "@/components/samples/RiskBadge";
+import { RouteLabel } from "@/components/samples/RouteLabel";
+import { ThinkingSteps } from "@/components/samples/ThinkingSteps";
+import { requirePageActor } from "@/lib/auth/request-actor";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { getSample } from "@/lib/services/samples/get-sample";
+
+export const dynamic = "force-dynamic";
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`section-${title}`} className="space-y-1.5">
+      <h2 id={`section-${title}`} className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function SamplePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const actor = await requirePageActor(`/samples/${encodeURIComponent(id)}`);
+  const sample = await getSample(actor, id).catch((error: unknown) => {
+    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
+    throw error;
+  });
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+        <Link href="/samples" className="text-xs text-sky-800 hover:underline">
+          ← Samples
+        </Link>
+        <h1 className="font-mono text-base font-semibold">{sample.externalId}</h1>
+        <RouteLabel route={sample.route} />
+        <span className="text-xs text-slate-600">
+          consensus <RiskBadge value={sample.consensus} />
+        </span>
+        <dl className="flex flex-wrap gap-x-3 text-xs text-slate-600">
+          {(
+            [
+              ["dataset", sample.dataset],
+              ["category", sample.category],
+              ["image", sample.attack ? `${sample.imageCondition} · ${sample.attack}` : sample.imageCondition],
+              ["source", sample.source],
+              ["model", sample.model],
+            ] as const
+          ).map(([term, value]) =>
+            value ? (
+              <div key={term} className="flex gap-1">
+                <dt className="text-slate-400">{term}</dt>
+                <dd>{value}</dd>
+              </div>
+            ) : null,
+          )}
+        </dl>
+      </div>
+
+      <Section title="Judges">
+        <JudgeVerdicts judges={sample.judges} route={sample.route} />
+      </Section>
+
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="space-y-4">
+          <Section title="Question">
+            <div className="flex gap-3 rounded border border-slate-200 bg-white p-3">
+              {sample.image && (
+                <div className="shrink-0">
+                  <ImageViewer src={sample.image.url} width={sample.image.width} height={sample.image.height} alt={`Image of sample ${sample.externalId}`} />
+                </div>
+              )}
+              <p className="whitespace-pre-wrap break-words" data-testid="question">
+                {sample.question}
+              </p>
+            </div>
+          </Section>
+          <Section title="Thinking">
+            <div className="rounded border border-slate-200 bg-white p-3 text-[13px] leading-relaxed">
+              <ThinkingSteps thinking={sample.thinking} />
+            </div>
+          </Section>
+          <Section title="Answer">
+            <p className="whitespace-pre-wrap break-words rounded border border-slate-200 bg-white p-3" data-testid="answer">
+              {sample.answer}
+            </p>
+          </Section>
+        </div>
+        <div className="space-y-4">
+          <Section title="Guard pre-label">
+            <PrelabelPanel prelabels={sample.prelabels} />
+          </Section>
+          <Section title="Adjudications">
+            <AdjudicationList adjudications={sample.adjudications} />
+          </Section>
+        </div>
+      </div>
+    </div>
+  );
+}

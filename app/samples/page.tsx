@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { SampleFilterForm } from "@/components/samples/SampleFilterForm";
+import { SampleTable } from "@/components/samples/SampleTable";
+import { requirePageActor } from "@/lib/auth/request-actor";
+import { listFilterOptions } from "@/lib/services/samples/list-filter-options";
+import { listSamples } from "@/lib/services/samples/list-samples";
+import { filtersToSearchParams, sampleFiltersSchema, VOTE_ROUTES } from "@/lib/services/samples/sample-filters";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function SamplesPage({ searchParams }: { searchParams: SearchParams }) {
+  const raw = Object.fromEntries(Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  const actor = await requirePageActor(`/samples?${new URLSearchParams(raw)}`);
+  const parsed = sampleFiltersSchema.safeParse(raw);
+  const filters = parsed.success ? { ...parsed.data, cursor: undefined } : {};
+  const [options, firstPage] = await Promise.all([listFilterOptions(actor), listSamples(actor, filters)]);
+  const query = filtersToSearchParams(filters).toString();
+
+  return (
+    <div className="space-y-3">
+      <div className="flex items-baseline gap-4">
+        <h1 className="text-base font-semibold">Samples</h1>
+        {firstPage.counts && (
+          <p className="text-xs text-slate-600">
+            <span className="font-medium text-slate-900">{firstPage.counts.total}</span> matching ·{" "}
+            {VOTE_ROUTES.map((route, index) => (
+              <span key={route}>
+                {index > 0 && " · "}
+                <Link href={`/samples?${new URLSearchParams({ ...Object.fromEntries(filtersToSearchParams(filters)), route })}`} className="hover:underline">
+                  {route.replace("_", " ")} {firstPage.counts!.byRoute[route]}
+                </Link>
+              </span>
+            ))}
+          </p>
+        )}
+      </div>
+      {!parsed.success && (
+        <p role="alert" className="rounded border border-rose-200 bg-rose-50 p-2 text-sm text-rose-800">
+          Some filters in the address were not valid and were ignored: {parsed.error.issues.map((issue) => issue.path.join(".")).join(", ")}
+        </p>
+      )}
+      <SampleFilterForm filters={filters} options={options} />
+      <SampleTable key={query} query={query} firstPage={firstPage} />
+    </div>
+  );
+}

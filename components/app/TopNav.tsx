@@ -1,0 +1,30 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/actor";
+import { SignOutButton } from "./SignOutButton";
+
+export function TopNav({ actor }: { actor: Actor | null }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <nav aria-label="Main" className="mx-auto flex h-11 max-w-[1600px] items-center gap-6 px-4">
+        <Link href="/samples" className="font-semibold tracking-tight text-slate-900">
+          GuardTrace Studio
+        </Link>
+        {actor && (
+          <Link href="/samples" className="text-slate-600 hover:text-slate-900">
+            Samples
+          </Link>
+        )}
+        <div className="ml-auto flex items-center gap-3 text-xs">
+          {actor && (
+            <>
+              <span className="text-slate-500">
+                {actor.email} · <span className="font-medium text-slate-700">{actor.role}</span>
+              </span>
+              <SignOutButton />
+            </>
+          )}
+        </div>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,11 @@
+const STYLES: Record<string, string> = {
+  unanimous: "text-slate-600",
+  majority: "text-sky-800",
+  no_majority: "text-fuchsia-800 font-medium",
+};
+
+const LABELS: Record<string, string> = { unanimous: "3:0 unanimous", majority: "2:1 majority", no_majority: "no majority" };
+
+export function RouteLabel({ route }: { route: string }) {
+  return <span className={`text-xs ${STYLES[route] ?? ""}`}>{LABELS[route] ?? route}</span>;
+}

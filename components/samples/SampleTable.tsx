@@ -1,0 +1,102 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import type { SampleListPage } from "@/lib/services/samples/list-samples";
+import { RiskBadge } from "./RiskBadge";
+import { RouteLabel } from "./RouteLabel";
+
+async function fetchPage(query: string, cursor: number | null): Promise<SampleListPage> {
+  const params = new URLSearchParams(query);
+  if (cursor !== null) params.set("cursor", String(cursor));
+  const response = await fetch(`/api/v1/samples?${params}`, { headers: { accept: "application/json" } });
+  if (!response.ok) throw new Error(`The sample list could not be loaded (${response.status}).`);
+  return response.json() as Promise<SampleListPage>;
+}
+
+/** The sample list, paged by cursor; the first page comes rendered from the server. */
+export function SampleTable({ query, firstPage }: { query: string; firstPage: SampleListPage }) {
+  const list = useInfiniteQuery({
+    queryKey: ["samples", query],
+    queryFn: ({ pageParam }) => fetchPage(query, pageParam),
+    initialPageParam: null as number | null,
+    getNextPageParam: (page) => page.nextCursor,
+    initialData: { pages: [firstPage], pageParams: [null] },
+  });
+  const rows = list.data.pages.flatMap((page) => page.items);
+
+  return (
+    <div className="overflow-hidden rounded border border-slate-200 bg-white">
+      <table className="w-full table-fixed text-left">
+        <caption className="sr-only">Samples</caption>
+        <thead className="border-b border-slate-200 bg-slate-50 text-[11px] uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="w-32 px-3 py-2">Id</th>
+            <th scope="col" className="px-3 py-2">Question</th>
+            <th scope="col" className="w-32 px-3 py-2">Category</th>
+            <th scope="col" className="w-36 px-3 py-2">Image</th>
+            <th scope="col" className="w-28 px-3 py-2">Route</th>
+            <th scope="col" className="w-28 px-3 py-2">Judges</th>
+            <th scope="col" className="w-24 px-3 py-2">Decided</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={row.id} className="hover:bg-sky-50/50">
+              <td className="truncate px-3 py-1.5 font-mono text-xs">
+                <Link href={`/samples/${row.id}`} className="text-sky-800 hover:underline">
+                  {row.externalId}
+                </Link>
+              </td>
+              <td className="truncate px-3 py-1.5" title={row.question}>
+                {row.question}
+              </td>
+              <td className="truncate px-3 py-1.5 text-xs">{row.category}</td>
+              <td className="truncate px-3 py-1.5 text-xs">
+                {row.imageCondition}
+                {row.attack && <span className="text-slate-500"> · {row.attack}</span>}
+              </td>
+              <td className="px-3 py-1.5">
+                <RouteLabel route={row.route} />
+              </td>
+              <td className="px-3 py-1.5">
+                <span className="flex gap-1" aria-label={row.judges.map((judge) => `${judge.name}: ${judge.judgment}`).join(", ")}>
+                  {row.judges.map((judge) => (
+                    <RiskBadge key={judge.name} value={judge.judgment} compact />
+                  ))}
+                </span>
+              </td>
+              <td className="px-3 py-1.5 text-xs text-slate-600">{row.adjudications > 0 ? `${row.adjudications}×` : "—"}</td>
+            </tr>
+          ))}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={7} className="px-3 py-8 text-center text-slate-500">
+                No samples match these filters.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <div className="flex items-center justify-between border-t border-slate-200 px-3 py-2 text-xs text-slate-600">
+        <span>
+          Showing {rows.length}
+          {firstPage.counts ? ` of ${firstPage.counts.total}` : ""}
+        </span>
+        <span role="status" aria-live="polite" className="text-rose-700">
+          {list.isError ? list.error.message : ""}
+        </span>
+        {list.hasNextPage && (
+          <button
+            type="button"
+            onClick={() => list.fetchNextPage()}
+            disabled={list.isFetchingNextPage}
+            className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50 disabled:opacity-60"
+          >
+            {list.isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import "server-only";
+import { assertCan, type Actor } from "../../auth/actor";
+import { db } from "../../db/prisma";
+import { riskValueOf, type RiskValue } from "../../domain/risk";
+import { ValidationError } from "../../errors";
+import { zodFieldErrors } from "../../validation";
+import { sampleFiltersSchema, VOTE_ROUTES } from "./sample-filters";
+import { sampleWhere } from "./sample-where";
+
+export type SampleListItem = {
+  id: number;
+  externalId: string;
+  dataset: string;
+  category: string;
+  imageCondition: string;
+  attack: string | null;
+  source: string | null;
+  model: string | null;
+  route: string;
+  consensus: RiskValue | null;
+  question: string;
+  hasImage: boolean;
+  judges: { name: string; judgment: RiskValue }[];
+  adjudications: number;
+};
+
+export type SampleListPage = {
+  items: SampleListItem[];
+  nextCursor: number | null;
+  /** Only on the first page (no cursor): the number of matches, and per route ignoring the route filter. */
+  counts?: { total: number; byRoute: Record<(typeof VOTE_ROUTES)[number], number> };
+};
+
+const DEFAULT_LIMIT = 50;
+const QUESTION_PREVIEW = 240;
+
+export async function listSamples(actor: Actor | null, rawFilters: unknown): Promise<SampleListPage> {
+  assertCan(actor, "sample:read");
+  const parsed = sampleFiltersSchema.safeParse(rawFilters);
+  if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
+  const filters = parsed.data;
+  const limit = filters.limit ?? DEFAULT_LIMIT;
+  const where = sampleWhere(filters);
+  const rows = await db().sample.findMany({
+    where: { ...where, ...(filters.cursor ? { id: { gt: filters.cursor } } : {}) },
+    orderBy: { id: "asc" },
+    take: limit + 1,
+    select: {
+      id: true,
+      externalId: true,
+      category: true,
+      imageCondition: true,
+      attack: true,
+      source: true,
+      model: true,
+      route: true,
+      consensus: true,
+      question: true,
+      imageSha256: true,
+      dataset: { select: { name: true } },
+      judges: { select: { judge: true, judgment: true }, orderBy: { position: "asc" } },
+      _count: { select: { adjudications: true } },
+    },
+  });
+  const page = rows.slice(0, limit);
+  const items = page.map((row) => ({
+    id: row.id,
+    externalId: row.externalId,
+    dataset: row.dataset.name,
+    category: row.category,
+    imageCondition: row.imageCondition,
+    attack: row.attack,
+    source: row.source,
+    model: row.model,
+    route: row.route,
+    consensus: row.consensus ? riskValueOf(row.consensus) : null,
+    question: row.question.length > QUESTION_PREVIEW ? `${row.question.slice(0, QUESTION_PREVIEW)}…` : row.question,
+    hasImage: row.imageSha256 !== null,
+    judges: row.judges.map((judge) => ({ name: judge.judge, judgment: riskValueOf(judge.judgment) })),
+    adjudications: row._count.adjudications,
+  }));
+  const nextCursor = rows.length > limit ? page[page.length - 1]!.id : null;
+  if (filters.cursor) return { items, nextCursor };
+  return { items, nextCursor, counts: await countSamples(filters) };
+}
+
+async function countSamples(filters: Parameters<typeof sampleWhere>[0]): Promise<NonNullable<SampleListPage["counts"]>> {
+  const groups = await db().sample.groupBy({ by: ["route"], where: sampleWhere({ ...filters, route: undefined }), _count: { _all: true } });
+  const byRoute = Object.fromEntries(VOTE_ROUTES.map((route) => [route, 0])) as Record<(typeof VOTE_ROUTES)[number], number>;
+  for (const group of groups) byRoute[group.route] = group._count._all;
+  const total = filters.route ? byRoute[filters.route] : Object.values(byRoute).reduce((sum, count) => sum + count, 0);
+  return { total, byRoute };
+}

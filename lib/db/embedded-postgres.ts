@@ -43,6 +43,7 @@ async function startServer(dataDir: string, credentials: Credentials): Promise<E
   await hydrateBinarySymlinks();
   const port = await freePort();
   const isRoot = os.userInfo().uid === 0;
+  if (isRoot) await letPostgresUserReach(path.dirname(dataDir));
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -78,6 +79,21 @@ async function startServer(dataDir: string, credentials: Credentials): Promise<E
       log.info("embedded PostgreSQL stopped", { dataDir });
     },
   };
+}
+
+/**
+ * As root, the server runs as the `postgres` system user, which must be able to traverse every folder
+ * above the data folder. Search permission (o+x) is added where missing; listing stays forbidden.
+ */
+async function letPostgresUserReach(folder: string) {
+  for (let current = folder; ; current = path.dirname(current)) {
+    const { mode } = await fs.stat(current);
+    if ((mode & 0o001) === 0) {
+      await fs.chmod(current, mode | 0o001);
+      log.warn("granted search permission so the embedded PostgreSQL can reach its data", { folder: current });
+    }
+    if (path.dirname(current) === current) return;
+  }
 }
 
 function urlFor(port: number, credentials: Credentials): string {

@@ -1,0 +1,78 @@
+import pg from "pg";
+import { afterEach, describe, expect, it } from "vitest";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { applyMigrations, readMigrations } from "@/lib/db/migrate";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { tempDir } from "../support/fixtures";
+
+let database: TestDatabase | undefined;
+afterEach(async () => {
+  await database?.drop();
+  database = undefined;
+});
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+describe("migration runner", () => {
+  it("migrates a fresh database and records each migration the way Prisma does", async () => {
+    database = await createTestDatabase({ migrate: false });
+    const migrations = await readMigrations();
+    const result = await applyMigrations(database.url);
+    expect(result.applied).toEqual(migrations.map((migration) => migration.name));
+    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+      database.url,
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
+    expect(rows.map((row) => [row.migration_name, row.checksum, row.applied_steps_count])).toEqual(
+      migrations.map((migration) => [migration.name, migration.checksum, 1]),
+    );
+    expect(rows.every((row) => row.finished_at instanceof Date)).toBe(true);
+    const tables = await query<{ tablename: string }>(database.url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
+    expect(tables.map((table) => table.tablename)).toEqual(expect.arrayContaining(["samples", "judge_verdicts", "audit_events", "leases"]));
+  });
+
+  it("does nothing on a second run", async () => {
+    database = await createTestDatabase({ migrate: false });
+    await applyMigrations(database.url);
+    const second = await applyMigrations(database.url);
+    expect(second.applied).toEqual([]);
+    expect(second.alreadyApplied).toBe((await readMigrations()).length);
+  });
+
+  it("lets two processes start at once: each migration is applied exactly once", async () => {
+    database = await createTestDatabase({ migrate: false });
+    const [a, b] = await Promise.all([applyMigrations(database.url), applyMigrations(database.url)]);
+    const names = (await readMigrations()).map((migration) => migration.name);
+    expect([...a.applied, ...b.applied].sort()).toEqual(names);
+    const rows = await query<{ count: string }>(database.url, `SELECT count(*) FROM "_prisma_migrations"`);
+    expect(Number(rows[0]!.count)).toBe(names.length);
+  });
+
+  it("refuses a migration edited after it was applied, and rolls back a failing one", async () => {
+    database = await createTestDatabase({ migrate: false });
+    const dir = await tempDir();
+    await fs.mkdir(path.join(dir, "001_first"));
+    await fs.writeFile(path.join(dir, "001_first", "migration.sql"), "CREATE TABLE t1 (id int);");
+    await applyMigrations(database.url, dir);
+    await fs.writeFile(path.join(dir, "001_first", "migration.sql"), "CREATE TABLE t1 (id bigint);");
+    await expect(applyMigrations(database.url, dir)).rejects.toThrow(/changed after it was applied/);
+
+    await fs.writeFile(path.join(dir, "001_first", "migration.sql"), "CREATE TABLE t1 (id int);");
+    await fs.mkdir(path.join(dir, "002_broken"));
+    await fs.writeFile(path.join(dir, "002_broken", "migration.sql"), "CREATE TABLE t2 (id int); SELECT no_such_function();");
+    await expect(applyMigrations(database.url, dir)).rejects.toThrow(/002_broken failed/);
+    const tables = await query<{ tablename: string }>(database.url, `SELECT tablename FROM pg_tables WHERE tablename IN ('t1', 't2')`);
+    expect(tables.map((table) => table.tablename)).toEqual(["t1"]);
+    const recorded = await query<{ migration_name: string }>(database.url, `SELECT migration_name FROM "_prisma_migrations"`);
+    expect(recorded.map((row) => row.migration_name)).toEqual(["001_first"]);
+  });
+});

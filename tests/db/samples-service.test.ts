@@ -1,0 +1,85 @@
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_ACTOR, type Actor } from "@/lib/auth/actor";
+import { pool } from "@/lib/db/pool";
+import { NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { importJsonl } from "@/lib/services/import/import-jsonl";
+import { getSample } from "@/lib/services/samples/get-sample";
+import { listSamples } from "@/lib/services/samples/list-samples";
+import { sampleLine, tempDir, writeJsonl, writePng } from "../support/fixtures";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+
+const viewer: Actor = { userId: null, email: "v@x", role: "viewer", via: "session" };
+const judges = (votes: number[]) => votes.map((judgment, index) => ({ name: ["gpt-5", "gemini-2.5-pro", "qwen3-vl-235b"][index]!, analysis: `says ${judgment}`, judgment }));
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  process.env.GTS_IMAGE_DIR = await tempDir("gts-images-");
+  const dir = await tempDir();
+  await writePng(path.join(dir, "img.png"));
+  const lines = Array.from({ length: 30 }, (_, index) =>
+    sampleLine(`s${String(index).padStart(2, "0")}`, {
+      category: index % 3 === 0 ? "health" : "crime",
+      judges: judges(index % 5 === 0 ? [0, 0.5, 1] : index % 2 === 0 ? [1, 1, 1] : [0, 1, 1]),
+      ...(index === 7 ? { image: "img.png", image_condition: "jailbreak", attack: "figstep", prelabel: { model: "GuardTrace-VL-3B", judgment: 1, analysis: "harm" } } : {}),
+    }),
+  );
+  await importJsonl({ actor: CLI_ACTOR, file: await writeJsonl(dir, "set.jsonl", lines) });
+});
+afterAll(async () => database.drop());
+
+describe("listSamples", () => {
+  it("pages by cursor through every match exactly once", async () => {
+    const seen: string[] = [];
+    let cursor: number | undefined;
+    let pages = 0;
+    do {
+      const page = await listSamples(viewer, { limit: "7", ...(cursor ? { cursor: String(cursor) } : {}) });
+      seen.push(...page.items.map((item) => item.externalId));
+      cursor = page.nextCursor ?? undefined;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(5);
+    expect(seen).toEqual(Array.from({ length: 30 }, (_, index) => `s${String(index).padStart(2, "0")}`));
+  });
+
+  it("filters by route, category, judge verdict and external id, with counts", async () => {
+    const noMajority = await listSamples(viewer, { route: "no_majority" });
+    expect(noMajority.items.map((item) => item.externalId)).toEqual(["s00", "s05", "s10", "s15", "s20", "s25"]);
+    expect(noMajority.counts).toEqual({ total: 6, byRoute: { unanimous: 12, majority: 12, no_majority: 6 } });
+    const health = await listSamples(viewer, { category: "health", route: "majority" });
+    expect(health.items.every((item) => item.category === "health" && item.route === "majority")).toBe(true);
+    expect(health.items.map((item) => item.externalId)).toEqual(["s03", "s09", "s21", "s27"]);
+    const gptSafe = await listSamples(viewer, { judge: "gpt-5", judgeJudgment: "0" });
+    expect(gptSafe.counts?.total).toBe(6 + 12);
+    const one = await listSamples(viewer, { externalId: "s07" });
+    expect(one.items).toHaveLength(1);
+    expect(one.items[0]).toMatchObject({ externalId: "s07", attack: "figstep", hasImage: true, route: "majority", consensus: 1 });
+  });
+
+  it("answers 401 to nobody and 422 to bad filters", async () => {
+    await expect(listSamples(null, {})).rejects.toThrow(UnauthenticatedError);
+    await expect(listSamples(viewer, { route: "split" })).rejects.toThrow(ValidationError);
+  });
+});
+
+describe("getSample", () => {
+  it("returns the judges with the minority marked, the pre-label and the image", async () => {
+    const { rows } = await pool().query<{ id: number }>(`SELECT id FROM samples WHERE external_id = 's07'`);
+    const sample = await getSample(viewer, String(rows[0]!.id));
+    expect(sample.judges).toEqual([
+      { name: "gpt-5", analysis: "says 0", judgment: 0, minority: true },
+      { name: "gemini-2.5-pro", analysis: "says 1", judgment: 1, minority: false },
+      { name: "qwen3-vl-235b", analysis: "says 1", judgment: 1, minority: false },
+    ]);
+    expect(sample.prelabel).toMatchObject({ model: "GuardTrace-VL-3B", version: "imported", judgment: 1, probabilities: null, origin: "import" });
+    expect(sample.image).toMatchObject({ mime: "image/png", width: 8, height: 8, url: `/api/images/${sample.image!.sha256}` });
+    expect(sample.adjudications).toEqual([]);
+  });
+
+  it("answers 404 for a missing id and 422 for a malformed one", async () => {
+    await expect(getSample(viewer, "999999")).rejects.toThrow(NotFoundError);
+    for (const bad of ["abc", "0", "-4", "1.5", "99999999999"]) await expect(getSample(viewer, bad)).rejects.toThrow(ValidationError);
+  });
+});

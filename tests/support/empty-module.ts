@@ -1,0 +1,2 @@
+// Stands in for `server-only` outside Next.js, where the guard has nothing to guard.
+export {};

@@ -34,7 +34,7 @@ export function SignInForm({ callbackUrl, oidcName, initialError }: { callbackUr
 
   return (
     <div className="rounded border border-slate-200 bg-white p-4 shadow-sm">
-      <form onSubmit={onSubmit} noValidate className="space-y-3">
+      <form onSubmit={onSubmit} noValidate aria-label="Sign in" className="space-y-3">
         <div>
           <label htmlFor="email" className="block text-xs font-medium text-slate-700">
             Email

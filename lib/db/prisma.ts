@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "../generated/prisma";
+import { PrismaClient } from "../generated/prisma/index.js";
 
 const cache = globalThis as unknown as { gtsPrisma?: { url: string; client: PrismaClient } };
 

@@ -3,7 +3,7 @@ import path from "node:path";
 
 export type CliResult = { code: number | null; stdout: string; stderr: string };
 
-const root = path.resolve(__dirname, "../..");
+const root = path.resolve(import.meta.dirname, "../..");
 
 /** Runs `gts` the way `npm run gts --` does, against the given database. */
 export function runCli(args: string[], options: { databaseUrl?: string; stdin?: string; env?: Record<string, string> } = {}): Promise<CliResult> {

@@ -4,14 +4,9 @@ import { inject } from "vitest";
 import { applyMigrations } from "../../lib/db/migrate";
 import { closePool } from "../../lib/db/pool";
 import { disconnectDb } from "../../lib/db/prisma";
+import { databaseUrlFor } from "./database-url-for";
 
 export type TestDatabase = { url: string; name: string; drop: () => Promise<void> };
-
-export function databaseUrlFor(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 /** A fresh, uniquely named database; `migrate` applies our migrations and points the app's clients at it. */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {

@@ -1,0 +1,84 @@
+import fs from "node:fs";
+import { expect, test } from "@playwright/test";
+import { E2E_USERS, HOSTILE_ID, STATE_FILE, type E2EState } from "./support/e2e-state";
+import { signIn } from "./support/session";
+
+test("a wrong password is refused with a message, the right one signs in", async ({ page }) => {
+  await page.goto("/samples");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+  await page.getByLabel("Email").fill(E2E_USERS.viewer.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(/Email or password is wrong/);
+  await page.getByLabel("Password").fill(E2E_USERS.viewer.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/samples/);
+  await expect(page.getByRole("heading", { name: "Samples" })).toBeVisible();
+});
+
+test("filters the list, then opens a sample with an image and zooms it", async ({ page }) => {
+  await signIn(page, E2E_USERS.viewer.email, E2E_USERS.viewer.password);
+  await page.getByLabel("Dataset").selectOption("demo");
+  await page.getByLabel("Category").selectOption("health");
+  await page.getByLabel("Route").selectOption("no_majority");
+  await page.getByLabel("Image", { exact: true }).selectOption("jailbreak");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/category=health/);
+  const rows = page.getByRole("table").locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(0);
+  for (let index = 0; index < count; index += 1) {
+    await expect(rows.nth(index)).toContainText("health");
+    await expect(rows.nth(index)).toContainText("no majority");
+    await expect(rows.nth(index)).toContainText("jailbreak");
+  }
+  await expect(page.getByText(`Showing ${count} of ${count}`)).toBeVisible();
+
+  await rows.first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/samples\/\d+$/);
+  const image = page.getByRole("img", { name: /Image of sample/ }).first();
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBeGreaterThan(0);
+  await expect(page.getByRole("article", { name: /Judge / })).toHaveCount(3);
+  await expect(page.getByTestId("thinking-steps").locator("li").first()).toBeVisible();
+  await page.getByRole("button", { name: "Zoom image" }).click();
+  const dialog = page.getByRole("dialog", { name: "Image, full size" });
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+});
+
+test("a trace holding <script> shows as text and never runs", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("dialog", (dialog) => {
+    errors.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await signIn(page, E2E_USERS.viewer.email, E2E_USERS.viewer.password);
+  await page.goto(`/samples?externalId=${HOSTILE_ID}`);
+  await page.getByRole("link", { name: HOSTILE_ID }).click();
+  const steps = page.getByTestId("thinking-steps");
+  await expect(steps).toContainText('<script>window.__pwned = "script"</script>');
+  await expect(steps).toContainText("<img src=x onerror=");
+  await expect(page.getByTestId("question")).toContainText("<b>Is this bold?</b>");
+  await expect(page.getByRole("article", { name: "Judge gpt-5" })).toContainText("<script>window.__pwned = 'judge'</script>");
+  await expect(page.locator("main script, main img[src='x'], main iframe, main b")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
+  expect(errors).toEqual([]);
+});
+
+test("the API answers 401 without credentials and serves a bearer token", async ({ request }) => {
+  const state = JSON.parse(fs.readFileSync(STATE_FILE, "utf8")) as E2EState;
+  expect((await request.get("/api/v1/samples")).status()).toBe(401);
+  expect((await request.get("/api/v1/samples", { headers: { authorization: "Bearer gts_forged" } })).status()).toBe(401);
+  const listed = await request.get(`/api/v1/samples?externalId=${HOSTILE_ID}`, { headers: { authorization: `Bearer ${state.adminToken}` } });
+  expect(listed.status()).toBe(200);
+  const body = (await listed.json()) as { items: { id: number; externalId: string }[]; nextCursor: number | null };
+  expect(body.items.map((item) => item.externalId)).toEqual([HOSTILE_ID]);
+  const one = await request.get(`/api/v1/samples/${body.items[0]!.id}`, { headers: { authorization: `Bearer ${state.adminToken}` } });
+  expect(await one.json()).toMatchObject({ externalId: HOSTILE_ID, judges: [{ name: "gpt-5", judgment: 0.5 }], adjudications: [] });
+  expect((await request.get("/api/v1/samples/abc", { headers: { authorization: `Bearer ${state.adminToken}` } })).status()).toBe(422);
+  const image = await request.get(`/api/images/${"0".repeat(64)}`);
+  expect(image.status()).toBe(401);
+});

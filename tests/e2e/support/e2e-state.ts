@@ -1,0 +1,19 @@
+import os from "node:os";
+import type { EmbeddedServer } from "../../../lib/db/embedded-postgres";
+import path from "node:path";
+
+/** What global setup leaves for the tests and for teardown. */
+export type E2EState = { serverPid: number; adminUrl: string; databaseName: string; dataDir: string; adminToken: string };
+
+export const STATE_FILE = path.join(os.tmpdir(), `gts-e2e-state-${process.env.E2E_PORT ?? 3210}.json`);
+
+export const E2E_USERS = {
+  viewer: { email: "viewer@e2e.test", password: "viewer-password-1" },
+  admin: { email: "admin@e2e.test", password: "admin-password-1" },
+} as const;
+
+export const HOSTILE_ID = "hostile-001";
+export const HOSTILE_THINKING = 'The user pasted: <script>window.__pwned = "script"</script>\n\nThen: <img src=x onerror="window.__pwned = \'img\'">';
+
+/** Setup and teardown run in the same runner process: the embedded server handle passes between them here. */
+export const runnerProcess = globalThis as unknown as { gtsE2EEmbedded?: EmbeddedServer | null };

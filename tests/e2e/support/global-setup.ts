@@ -1,0 +1,78 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { ensureEmbeddedPostgres } from "../../../lib/db/embedded-postgres";
+import { applyMigrations } from "../../../lib/db/migrate";
+import { sampleLine, tempDir, writeJsonl } from "../../support/fixtures";
+import { runCli } from "../../support/run-cli";
+import { databaseUrlFor } from "../../support/database-url-for";
+import { E2E_PORT } from "../../playwright.config";
+import { E2E_USERS, HOSTILE_ID, HOSTILE_THINKING, runnerProcess, STATE_FILE, type E2EState } from "./e2e-state";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+
+/** A fresh database with the demo data, a hostile sample and two users, served by the production build. */
+export default async function globalSetup() {
+  const embeddedDir = process.env.DATABASE_URL ? null : path.join(root, ".data", "e2e-postgres");
+  const embedded = embeddedDir ? await ensureEmbeddedPostgres(embeddedDir) : null;
+  runnerProcess.gtsE2EEmbedded = embedded;
+  const adminUrl = process.env.DATABASE_URL ?? embedded!.url;
+  const databaseName = `gts_e2e_${randomBytes(5).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${databaseName}"`);
+  await admin.end();
+  const databaseUrl = databaseUrlFor(adminUrl, databaseName);
+  await applyMigrations(databaseUrl);
+
+  const dataDir = await tempDir("gts-e2e-data-");
+  const cli = (args: string[], stdin?: string) => runCli(args, { databaseUrl, stdin, env: { GTS_DATA_DIR: dataDir } });
+  const checked = async (args: string[], stdin?: string) => {
+    const result = await cli(args, stdin);
+    if (result.code !== 0) throw new Error(`gts ${args.join(" ")} failed: ${result.stderr}`);
+    return result;
+  };
+  await checked(["demo"]);
+  const fixtures = await tempDir();
+  const hostile = await writeJsonl(fixtures, "hostile.jsonl", [
+    sampleLine(HOSTILE_ID, {
+      question: "<b>Is this bold?</b> <iframe src=javascript:alert(1)>",
+      thinking: HOSTILE_THINKING,
+      answer: "<a href=\"javascript:alert(1)\">click</a>",
+      judges: [{ name: "gpt-5", analysis: "<script>window.__pwned = 'judge'</script>", judgment: 0.5 }],
+    }),
+  ]);
+  await checked(["import", hostile, "--dataset", "hostile"]);
+  await checked(["user", "add", E2E_USERS.viewer.email, "--role", "viewer"], `${E2E_USERS.viewer.password}\n`);
+  await checked(["user", "add", E2E_USERS.admin.email, "--role", "admin"], `${E2E_USERS.admin.password}\n`);
+  const adminToken = (await checked(["token", "create", E2E_USERS.admin.email])).stdout.trim().split("\n").at(-1)!;
+
+  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      GTS_DATA_DIR: dataDir,
+      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  const state: E2EState = { serverPid: server.pid!, adminUrl, databaseName, dataDir, adminToken };
+  await fs.writeFile(STATE_FILE, JSON.stringify(state));
+  await waitForServer(`http://127.0.0.1:${E2E_PORT}/signin`);
+}
+
+async function waitForServer(url: string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(url).then((response) => response.status < 500).catch(() => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the app did not start on ${url}`);
+}

@@ -1,0 +1,26 @@
+import fs from "node:fs/promises";
+import pg from "pg";
+import { runnerProcess, STATE_FILE, type E2EState } from "./e2e-state";
+
+export default async function globalTeardown() {
+  const saved = await fs.readFile(STATE_FILE, "utf8").catch(() => null);
+  if (saved === null) {
+    // Setup failed before it started anything worth undoing, except perhaps the embedded server.
+    await runnerProcess.gtsE2EEmbedded?.stop();
+    return;
+  }
+  const state = JSON.parse(saved) as E2EState;
+  try {
+    process.kill(-state.serverPid, "SIGTERM");
+  } catch {
+    // Already gone.
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const admin = new pg.Client({ connectionString: state.adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${state.databaseName}" WITH (FORCE)`);
+  await admin.end();
+  await fs.rm(state.dataDir, { recursive: true, force: true });
+  await fs.rm(STATE_FILE, { force: true });
+  await runnerProcess.gtsE2EEmbedded?.stop();
+}

@@ -8,7 +8,8 @@ import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { migrationsDir } from "../paths";
+import { dataDir, migrationsDir } from "../paths";
+import { ensureEmbeddedPostgres } from "./embedded-postgres";
 
 const run = promisify(execFile);
 const SCHEMA = path.join("prisma", "schema.prisma");
@@ -17,12 +18,13 @@ export const SNAPSHOT = path.join("prisma", "schema.snapshot.prisma");
 async function main() {
   const name = process.argv[2];
   if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("usage: npm run db:new-migration -- snake_case_name");
+  // The CLI's JS engine connects through the adapter even for a datamodel-to-datamodel diff.
+  const embedded = process.env.DATABASE_URL ? null : await ensureEmbeddedPostgres(path.join(dataDir(), "postgres"));
   const { stdout } = await run(
     path.join("node_modules", ".bin", "prisma"),
     ["migrate", "diff", "--from-schema-datamodel", SNAPSHOT, "--to-schema-datamodel", SCHEMA, "--script"],
-    // The CLI only needs a URL to pick the JS engine; nothing connects to it.
-    { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://localhost/unused" }, maxBuffer: 64 * 1024 * 1024 },
-  );
+    { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? embedded!.url }, maxBuffer: 64 * 1024 * 1024 },
+  ).finally(() => embedded?.stop());
   const statements = stdout.split("\n").filter((line) => line.trim() && !line.startsWith("--"));
   if (statements.length === 0) {
     process.stderr.write("the schema matches the last migration: nothing to write\n");

@@ -16,7 +16,7 @@ export function ImageViewer({ src, width, height, alt }: { src: string; width: n
     <>
       <button type="button" onClick={() => setOpen(true)} className="block cursor-zoom-in rounded border border-slate-200 bg-white p-1" aria-label="Zoom image">
         {/* eslint-disable-next-line @next/next/no-img-element -- served by our authenticated route, not by the image optimiser */}
-        <img src={src} alt={alt} width={width} height={height} className="h-auto max-h-72 w-auto max-w-full" />
+        <img src={src} alt={alt} width={width} height={height} className="h-56 w-56 object-contain" />
       </button>
       <dialog
         ref={dialog}

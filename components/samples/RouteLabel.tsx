@@ -7,5 +7,5 @@ const STYLES: Record<string, string> = {
 const LABELS: Record<string, string> = { unanimous: "3:0 unanimous", majority: "2:1 majority", no_majority: "no majority" };
 
 export function RouteLabel({ route }: { route: string }) {
-  return <span className={`text-xs ${STYLES[route] ?? ""}`}>{LABELS[route] ?? route}</span>;
+  return <span className={`whitespace-nowrap text-xs ${STYLES[route] ?? ""}`}>{LABELS[route] ?? route}</span>;
 }

@@ -35,9 +35,9 @@ export function SampleTable({ query, firstPage }: { query: string; firstPage: Sa
             <th scope="col" className="px-3 py-2">Question</th>
             <th scope="col" className="w-32 px-3 py-2">Category</th>
             <th scope="col" className="w-36 px-3 py-2">Image</th>
-            <th scope="col" className="w-28 px-3 py-2">Route</th>
-            <th scope="col" className="w-28 px-3 py-2">Judges</th>
-            <th scope="col" className="w-24 px-3 py-2">Decided</th>
+            <th scope="col" className="w-32 px-3 py-2">Route</th>
+            <th scope="col" className="w-36 px-3 py-2">Judges</th>
+            <th scope="col" className="w-20 px-3 py-2">Decided</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

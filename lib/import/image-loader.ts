@@ -21,7 +21,11 @@ export class ImageRejected extends Error {}
  * Loads an image named by a line, relative to the JSONL file's folder. The path must stay inside that
  * folder (symlinks included), and the bytes must decode as PNG, JPEG, WebP or GIF: the extension proves nothing.
  */
-export async function loadImage(reference: string, baseDir: string): Promise<LoadedImage> {
+export async function loadImage(
+  reference: string,
+  baseDir: string,
+  known: (sha256: string) => Promise<ImageMeta | null> = async () => null,
+): Promise<LoadedImage> {
   if (path.isAbsolute(reference) || /^[a-zA-Z]:[\\/]/.test(reference) || reference.startsWith("\\")) {
     throw new ImageRejected("must be a relative path");
   }
@@ -36,7 +40,9 @@ export async function loadImage(reference: string, baseDir: string): Promise<Loa
   if (!stat.isFile()) throw new ImageRejected("is not a file");
   if (stat.size > MAX_IMAGE_BYTES) throw new ImageRejected(`is larger than 20 MiB (${stat.size} bytes)`);
   const bytes = await fs.readFile(real);
-  return { meta: await inspectImage(bytes), bytes };
+  // Bytes already in the store were decoded and checked when they first arrived.
+  const previously = await known(sha256Of(bytes));
+  return { meta: previously ?? (await inspectImage(bytes)), bytes };
 }
 
 export async function inspectImage(bytes: Buffer): Promise<ImageMeta> {
@@ -55,7 +61,11 @@ export async function inspectImage(bytes: Buffer): Promise<ImageMeta> {
   }
   const mime = format ? MIME_BY_FORMAT[format] : undefined;
   if (!mime || !width || !height) throw new ImageRejected(`has an unsupported format (${format ?? "unknown"})`);
-  return { sha256: createHash("sha256").update(bytes).digest("hex"), mime, byteSize: bytes.length, width, height };
+  return { sha256: sha256Of(bytes), mime, byteSize: bytes.length, width, height };
+}
+
+function sha256Of(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 function isInside(root: string, candidate: string): boolean {

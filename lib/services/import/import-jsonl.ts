@@ -8,7 +8,7 @@ import { assertCan, type Actor } from "../../auth/actor";
 import { pool } from "../../db/pool";
 import { UserError } from "../../errors";
 import { storeImage } from "../../images/image-store";
-import { ImageRejected, loadImage, type LoadedImage } from "../../import/image-loader";
+import { ImageRejected, loadImage, type ImageMeta, type LoadedImage } from "../../import/image-loader";
 import { readLines } from "../../import/line-reader";
 import { prepareSample, type PreparedSample } from "../../import/prepared-sample";
 import { describeIssues, importRecordSchema, type ImportRecord } from "../../import/record-schema";
@@ -62,6 +62,7 @@ export async function importJsonl(options: ImportOptions): Promise<ImportSummary
     const runId = await startRun(client, datasetId, options);
     const totals = { imported: 0, updated: 0, unchanged: 0 };
     const firstSeen = new Map<string, number>();
+    const knownImage = knownImageLookup(client);
     let batch: PreparedSample[] = [];
     const flush = async () => {
       const counts = await writeBatch(client, datasetId, runId, batch);
@@ -80,7 +81,7 @@ export async function importJsonl(options: ImportOptions): Promise<ImportSummary
         reject(line.lineNo, line.error, line.preview);
         continue;
       }
-      const outcome = await validateLine(line.text, path.dirname(file));
+      const outcome = await validateLine(line.text, path.dirname(file), knownImage.lookup);
       if ("reason" in outcome) {
         reject(line.lineNo, outcome.reason, line.text);
         continue;
@@ -91,7 +92,10 @@ export async function importJsonl(options: ImportOptions): Promise<ImportSummary
         continue;
       }
       firstSeen.set(outcome.record.id, line.lineNo);
-      if (outcome.image) await storeImage(outcome.image.meta.sha256, outcome.image.bytes);
+      if (outcome.image) {
+        await storeImage(outcome.image.meta.sha256, outcome.image.bytes);
+        knownImage.remember(outcome.image.meta);
+      }
       // Once an atomic import has failed, keep validating to report every bad line, but stop writing.
       if (rejected.length > 0 && !options.skipInvalid) continue;
       batch.push(prepareSample(line.lineNo, outcome.record, outcome.image?.meta ?? null));
@@ -127,7 +131,7 @@ type LineOutcome =
   | { record: ImportRecord; image: LoadedImage | null }
   | { reason: string };
 
-async function validateLine(text: string, baseDir: string): Promise<LineOutcome> {
+async function validateLine(text: string, baseDir: string, knownImage: (sha256: string) => Promise<ImageMeta | null>): Promise<LineOutcome> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -139,11 +143,28 @@ async function validateLine(text: string, baseDir: string): Promise<LineOutcome>
   if (!parsed.success) return { reason: describeIssues(parsed.error) };
   if (!parsed.data.image) return { record: parsed.data, image: null };
   try {
-    return { record: parsed.data, image: await loadImage(parsed.data.image, baseDir) };
+    return { record: parsed.data, image: await loadImage(parsed.data.image, baseDir, knownImage) };
   } catch (error) {
     if (error instanceof ImageRejected) return { reason: `image: ${error.message}` };
     throw error;
   }
+}
+
+/** Images already stored, or met earlier in this file, need no second decode. */
+function knownImageLookup(client: pg.PoolClient) {
+  const seen = new Map<string, ImageMeta | null>();
+  const lookup = async (sha256: string): Promise<ImageMeta | null> => {
+    if (seen.has(sha256)) return seen.get(sha256)!;
+    const { rows } = await client.query<{ mime: string; byte_size: number; width: number; height: number }>(
+      `SELECT mime, byte_size, width, height FROM images WHERE sha256 = $1`,
+      [sha256],
+    );
+    const row = rows[0];
+    const meta = row ? { sha256, mime: row.mime, byteSize: row.byte_size, width: row.width, height: row.height } : null;
+    seen.set(sha256, meta);
+    return meta;
+  };
+  return { lookup, remember: (meta: ImageMeta) => seen.set(meta.sha256, meta) };
 }
 
 async function upsertDataset(client: pg.PoolClient, name: string): Promise<string> {

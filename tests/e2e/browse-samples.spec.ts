@@ -14,6 +14,12 @@ test("a wrong password is refused with a message, the right one signs in", async
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/samples/);
   await expect(page.getByRole("heading", { name: "Samples" })).toBeVisible();
+  await expect(page.getByRole("banner")).toContainText(`${E2E_USERS.viewer.email} · viewer`);
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await page.goto("/samples");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
 });
 
 test("filters the list, then opens a sample with an image and zooms it", async ({ page }) => {

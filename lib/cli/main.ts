@@ -4,6 +4,7 @@ import { disconnectDb } from "../db/prisma";
 import { UserError } from "../errors";
 import { log } from "../log";
 import { UsageError } from "./cli-error";
+import { datasetCommand } from "./commands/dataset";
 import { demoCommand } from "./commands/demo";
 import { importCommand } from "./commands/import";
 import { migrateCommand } from "./commands/migrate";
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   user: userCommand,
   token: tokenCommand,
   demo: demoCommand,
+  dataset: datasetCommand,
   serve: serveCommand,
   migrate: migrateCommand,
 };
@@ -24,6 +26,7 @@ const USAGE = `usage: npm run gts -- <command>
   import FILE [--dataset NAME] [--skip-invalid] [--json]
   user add EMAIL --role admin|expert|viewer      (password on stdin)
   token create EMAIL [--name NAME]
+  dataset set NAME [--audit-share F] [--second-opinion-share F]
   demo [--json]
   serve [--demo] [--dev] [--port N]
   migrate`;

@@ -39,3 +39,17 @@ export function errorResponse(error: unknown): Response {
 export function searchParamsOf(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams.entries());
 }
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The request's JSON body; an empty body is `{}`, anything unreadable a 422 rather than a 500. */
+export async function jsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new ValidationError({ _: ["the body is larger than 1 MiB"] });
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ValidationError({ _: ["the body is not valid JSON"] });
+  }
+}

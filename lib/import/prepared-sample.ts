@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { RiskValue } from "../domain/risk";
+import { bucketOf } from "../queue/buckets";
 import { routeVotes } from "../domain/vote-route";
 import type { ImageMeta } from "./image-loader";
 import type { ImportRecord } from "./record-schema";
@@ -23,6 +24,8 @@ export type PreparedSample = {
   contentHash: string;
   route: "unanimous" | "majority" | "no_majority";
   consensus: RiskValue | null;
+  auditBucket: number;
+  reviewBucket: number;
   judges: { name: string; analysis: string; judgment: RiskValue }[];
   prelabel: { model: string; version: string; analysis: string | null; judgment: RiskValue } | null;
 };
@@ -46,6 +49,8 @@ export function prepareSample(lineNo: number, record: ImportRecord, image: Image
     contentHash: hashCanonical({ ...record, image: image?.sha256 ?? null }),
     route: outcome.route,
     consensus: outcome.consensus,
+    auditBucket: bucketOf("audit", record.id),
+    reviewBucket: bucketOf("review", record.id),
     judges: record.judges.map((judge) => ({ name: judge.name, analysis: judge.analysis, judgment: judge.judgment })),
     prelabel: record.prelabel
       ? {

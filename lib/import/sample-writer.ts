@@ -1,5 +1,6 @@
 import type pg from "pg";
 import { riskSqlLabel } from "../domain/risk";
+import { syncFirstOpinionQueue } from "../queue/sync-queue";
 import type { PreparedSample } from "./prepared-sample";
 
 export type BatchCounts = { imported: number; updated: number; unchanged: number };
@@ -39,6 +40,7 @@ export async function writeBatch(
   const written = [...fresh.map((sample, index) => ({ id: freshIds[index]!, sample })), ...changed];
   await replaceJudges(client, written);
   await replaceImportedPrelabels(client, written);
+  await syncFirstOpinionQueue(client, written.map((entry) => entry.id));
   return { imported: fresh.length, updated: changed.length, unchanged };
 }
 
@@ -80,10 +82,10 @@ async function insertSamples(client: pg.PoolClient, datasetId: string, samples: 
   if (samples.length === 0) return [];
   const { rows } = await client.query<{ id: number; external_id: string }>(
     `INSERT INTO samples (dataset_id, external_id, question, thinking, answer, category, image_condition, attack, source,
-                          model, meta, image_sha256, content_hash, route, consensus)
-     SELECT $1::uuid, u.* FROM unnest(${UNNEST_SAMPLE_COLUMNS}) AS u
+                          model, meta, image_sha256, content_hash, route, consensus, audit_bucket, review_bucket)
+     SELECT $1::uuid, u.* FROM unnest(${UNNEST_SAMPLE_COLUMNS}, $16::smallint[], $17::smallint[]) AS u
      RETURNING id, external_id`,
-    [datasetId, ...sampleColumns(samples)],
+    [datasetId, ...sampleColumns(samples), samples.map((s) => s.auditBucket), samples.map((s) => s.reviewBucket)],
   );
   const idByExternalId = new Map(rows.map((row) => [row.external_id, row.id]));
   return samples.map((sample) => idByExternalId.get(sample.externalId)!);

@@ -76,3 +76,21 @@ describe("migration runner", () => {
     expect(recorded.map((row) => row.migration_name)).toEqual(["001_first"]);
   });
 });
+
+describe("queue buckets", () => {
+  it("are computed the same way by the migration's SQL and by the importer", async () => {
+    const { bucketOf } = await import("@/lib/queue/buckets");
+    database = await createTestDatabase();
+    const ids = ["seval-000123", "demo-0001", "ünïcødé-✓", "a'b\"c\\d", ""];
+    const rows = await query<{ id: string; audit: number; review: number }>(
+      database.url,
+      `SELECT id,
+              (('x' || substr(encode(sha256(convert_to('audit:' || id, 'UTF8')), 'hex'), 1, 8))::bit(32)::bigint % 10000)::int AS audit,
+              (('x' || substr(encode(sha256(convert_to('review:' || id, 'UTF8')), 'hex'), 1, 8))::bit(32)::bigint % 10000)::int AS review
+         FROM unnest(ARRAY[${ids.map((id) => `'${id.replace(/'/g, "''")}'`).join(", ")}]) AS id`,
+    );
+    expect(rows).toEqual(ids.map((id) => ({ id, audit: bucketOf("audit", id), review: bucketOf("review", id) })));
+    const spread = new Set(Array.from({ length: 200 }, (_, index) => Math.floor(bucketOf("audit", `s${index}`) / 1000)));
+    expect(spread.size).toBe(10);
+  });
+});

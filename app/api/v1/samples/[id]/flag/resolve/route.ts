@@ -1,0 +1,9 @@
+import { NextResponse } from "next/server";
+import { actorFromRequest } from "@/lib/auth/request-actor";
+import { apiHandler } from "@/lib/http/api-handler";
+import { resolveFlags } from "@/lib/services/queue/resolve-flags";
+
+export const POST = apiHandler(async (request, { params }: { params: Promise<{ id: string }> }) => {
+  const { id } = await params;
+  return NextResponse.json(await resolveFlags(await actorFromRequest(request), id));
+});

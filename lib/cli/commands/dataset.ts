@@ -1,0 +1,25 @@
+import { parseArgs } from "node:util";
+import { CLI_ACTOR } from "../../auth/actor";
+import { updateDatasetSettings } from "../../services/datasets/update-dataset-settings";
+import { UsageError } from "../cli-error";
+
+const USAGE = "usage: dataset set NAME [--audit-share 0.05] [--second-opinion-share 0.1] [--json]";
+
+export async function datasetCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { "audit-share": { type: "string" }, "second-opinion-share": { type: "string" }, json: { type: "boolean" } },
+  });
+  const name = positionals[0];
+  if (sub !== "set" || !name) throw new UsageError(USAGE);
+  const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+  const settings = await updateDatasetSettings(CLI_ACTOR, name, {
+    auditShare: number(values["audit-share"]),
+    secondOpinionShare: number(values["second-opinion-share"]),
+  });
+  if (values.json) process.stdout.write(`${JSON.stringify(settings)}\n`);
+  else process.stderr.write(`dataset ${settings.name}: audit share ${settings.auditShare}, second-opinion share ${settings.secondOpinionShare}\n`);
+  return 0;
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { appendAuditEvent } from "../../audit/append-audit-event";
+import type { Actor } from "../../auth/actor";
+import { inTransaction } from "../../db/pool";
+import { riskSqlLabel, type RiskValue } from "../../domain/risk";
+import { ConflictError, ValidationError } from "../../errors";
+import { queueSecondOpinionIfPicked } from "../../queue/sync-queue";
+import { parseInput } from "../parse-input";
+import { parseSampleId } from "../samples/sample-id";
+import { adjudicationInputSchema } from "./queue-schemas";
+import { lockOwnLease } from "./lock-own-lease";
+import { requireExpert } from "./require-expert";
+
+export type Decision = {
+  id: string;
+  sampleId: number;
+  round: "first" | "second";
+  kind: "supports_judge" | "correction";
+  judgment: RiskValue;
+  undoUntil: string;
+  secondOpinionQueued: boolean;
+};
+
+/**
+ * Records an expert's decision in one transaction: the lease must be the caller's and live (else 409),
+ * then the adjudication, the queue update, the audit event and the lease release commit together.
+ */
+export async function submitAdjudication(actor: Actor | null, rawSampleId: unknown, body: unknown): Promise<Decision> {
+  const expertId = requireExpert(actor);
+  const sampleId = parseSampleId(rawSampleId);
+  const input = parseInput(adjudicationInputSchema, body);
+  return inTransaction(async (client) => {
+    const lease = await lockOwnLease(client, sampleId, expertId, { requireLive: true });
+    const { rows: judges } = await client.query<{ judge: string; judgment: string }>(
+      `SELECT judge, judgment::text AS judgment FROM judge_verdicts WHERE sample_id = $1 ORDER BY position`,
+      [sampleId],
+    );
+    const { rows: sample } = await client.query<{ thinking_length: number }>(`SELECT length(thinking) AS thinking_length FROM samples WHERE id = $1`, [sampleId]);
+    let judgment: RiskValue;
+    if (input.supports !== undefined) {
+      const judge = judges.find((candidate) => candidate.judge === input.supports);
+      if (!judge) throw new ValidationError({ supports: [`no judge named '${input.supports}' on this sample`] });
+      judgment = Number(judge.judgment) as RiskValue;
+    } else {
+      judgment = input.judgment as RiskValue;
+      const length = sample[0]!.thinking_length;
+      if (input.span && input.span[1] > length) throw new ValidationError({ span: [`must lie within the thinking (0–${length})`] });
+    }
+    const kind = input.supports !== undefined ? "supports_judge" : "correction";
+    const inserted = await client.query<{ id: string; undo_until: Date }>(
+      `INSERT INTO adjudications (sample_id, expert_id, kind, supported_judge, judgment, analysis, span_start, span_end, round, started_at, undo_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT DO NOTHING
+       RETURNING id, undo_until`,
+      [
+        sampleId,
+        expertId,
+        kind,
+        input.supports ?? null,
+        riskSqlLabel(judgment),
+        input.analysis ?? null,
+        input.span?.[0] ?? null,
+        input.span?.[1] ?? null,
+        lease.round,
+        lease.created_at,
+        lease.expires_at,
+      ],
+    );
+    const adjudication = inserted.rows[0];
+    if (!adjudication) throw new ConflictError("This sample already has your decision, or this round was already decided.");
+    await client.query(`DELETE FROM queue_items WHERE sample_id = $1 AND round = $2`, [sampleId, lease.round]);
+    const secondOpinionQueued = lease.round === "first" ? await queueSecondOpinionIfPicked(client, sampleId) : false;
+    await appendAuditEvent(client, {
+      actor: actor!,
+      action: kind === "correction" ? "adjudication.correction" : "adjudication.decision",
+      entityType: "sample",
+      entityId: String(sampleId),
+      after: { adjudicationId: adjudication.id, round: lease.round, kind, supports: input.supports ?? null, judgment, analysis: input.analysis ?? null, span: input.span ?? null },
+    });
+    await client.query(`DELETE FROM leases WHERE sample_id = $1`, [sampleId]);
+    return {
+      id: adjudication.id,
+      sampleId,
+      round: lease.round,
+      kind,
+      judgment,
+      undoUntil: adjudication.undo_until.toISOString(),
+      secondOpinionQueued,
+    };
+  });
+}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { SignOutButton } from "./SignOutButton";
 
 export function TopNav({ actor }: { actor: Actor | null }) {
@@ -12,6 +13,11 @@ export function TopNav({ actor }: { actor: Actor | null }) {
         {actor && (
           <Link href="/samples" className="text-slate-600 hover:text-slate-900">
             Samples
+          </Link>
+        )}
+        {actor && can("sample:adjudicate", actor.role) && (
+          <Link href="/queue" className="text-slate-600 hover:text-slate-900">
+            Queue
           </Link>
         )}
         <div className="ml-auto flex items-center gap-3 text-xs">

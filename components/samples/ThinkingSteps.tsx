@@ -11,7 +11,9 @@ export function ThinkingSteps({ thinking }: { thinking: string }) {
           <span className="select-none pt-0.5 text-right font-mono text-xs text-slate-400" aria-hidden="true">
             {step.number}
           </span>
-          <p className="whitespace-pre-wrap break-words">{step.text}</p>
+          <p className="whitespace-pre-wrap break-words" data-offset={step.start}>
+            {step.text}
+          </p>
         </li>
       ))}
     </ol>

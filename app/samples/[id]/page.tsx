@@ -5,9 +5,11 @@ import { AdjudicationList } from "@/components/samples/AdjudicationList";
 import { ImageViewer } from "@/components/samples/ImageViewer";
 import { JudgeVerdicts } from "@/components/samples/JudgeVerdicts";
 import { PrelabelPanel } from "@/components/samples/PrelabelPanel";
+import { QueueHistory } from "@/components/samples/QueueHistory";
 import { RiskBadge } from "@/components/samples/RiskBadge";
 import { RouteLabel } from "@/components/samples/RouteLabel";
 import { ThinkingSteps } from "@/components/samples/ThinkingSteps";
+import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/request-actor";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { getSample } from "@/lib/services/samples/get-sample";
@@ -15,9 +17,10 @@ import { getSample } from "@/lib/services/samples/get-sample";
 export const dynamic = "force-dynamic";
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = `section-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   return (
-    <section aria-labelledby={`section-${title}`} className="space-y-1.5">
-      <h2 id={`section-${title}`} className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">
+    <section aria-labelledby={id} className="space-y-1.5">
+      <h2 id={id} className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">
         {title}
       </h2>
       {children}
@@ -98,7 +101,14 @@ export default async function SamplePage({ params }: { params: Promise<{ id: str
             <PrelabelPanel prelabels={sample.prelabels} />
           </Section>
           <Section title="Adjudications">
-            <AdjudicationList adjudications={sample.adjudications} />
+            {sample.adjudicationsHidden ? (
+              <p className="text-sm text-slate-500">Hidden while you give the second opinion.</p>
+            ) : (
+              <AdjudicationList adjudications={sample.adjudications} />
+            )}
+          </Section>
+          <Section title="Queue history">
+            <QueueHistory sampleId={sample.id} skips={sample.skips} flags={sample.flags} canResolve={can("flag:resolve", actor.role)} />
           </Section>
         </div>
       </div>

@@ -14,7 +14,8 @@ export type Claim = { sample: SampleDetail; round: "first" | "second"; leaseExpi
 const MAX_ATTEMPTS = 8;
 
 /**
- * Claims the next sample for an expert: their own unfinished lease first, otherwise the first queue item
+ * Claims the next sample for an expert: their own unfinished lease first (the newest, which after an
+ * undo is the sample taken back), otherwise the first queue item
  * in priority order that nobody holds. Rows are locked with SKIP LOCKED so concurrent claimers pass each
  * other, and the lease is written with a conditional upsert, so two experts can never hold one sample.
  * Returns null when the queue (under the filters) is empty.
@@ -27,7 +28,7 @@ export async function claimNextSample(actor: Actor | null, rawFilters: unknown):
     const own = await client.query<{ sample_id: number; round: "first" | "second"; expires_at: Date }>(
       `UPDATE leases SET expires_at = now() + make_interval(secs => $2)
         WHERE sample_id = (SELECT sample_id FROM leases WHERE expert_id = $1 AND expires_at > now()
-                            ORDER BY created_at LIMIT 1 FOR UPDATE)
+                            ORDER BY created_at DESC LIMIT 1 FOR UPDATE)
         RETURNING sample_id, round, expires_at`,
       [expertId, seconds],
     );

@@ -10,6 +10,7 @@ export const STATE_FILE = path.join(os.tmpdir(), `gts-e2e-state-${process.env.E2
 export const E2E_USERS = {
   viewer: { email: "viewer@e2e.test", password: "viewer-password-1" },
   admin: { email: "admin@e2e.test", password: "admin-password-1" },
+  expert: { email: "expert@e2e.test", password: "expert-password-1" },
 } as const;
 
 export const HOSTILE_ID = "hostile-001";
@@ -17,3 +18,7 @@ export const HOSTILE_THINKING = 'The user pasted: <script>window.__pwned = "scri
 
 /** Setup and teardown run in the same runner process: the embedded server handle passes between them here. */
 export const runnerProcess = globalThis as unknown as { gtsE2EEmbedded?: EmbeddedServer | null };
+
+export const QUEUE_DATASET = "e2e-queue";
+export const UNDO_DATASET = "e2e-undo";
+export const QUEUE_THINKING = "First I read the request.\n\nThen I outline [PROCEDURE WITHHELD] in detail.\n\nFinally I refuse.";

@@ -9,7 +9,7 @@ import { sampleLine, tempDir, writeJsonl } from "../../support/fixtures";
 import { runCli } from "../../support/run-cli";
 import { databaseUrlFor } from "../../support/database-url-for";
 import { E2E_PORT } from "../../playwright.config";
-import { E2E_USERS, HOSTILE_ID, HOSTILE_THINKING, runnerProcess, STATE_FILE, type E2EState } from "./e2e-state";
+import { E2E_USERS, HOSTILE_ID, HOSTILE_THINKING, QUEUE_DATASET, QUEUE_THINKING, runnerProcess, STATE_FILE, UNDO_DATASET, type E2EState } from "./e2e-state";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
@@ -47,6 +47,17 @@ export default async function globalSetup() {
   await checked(["import", hostile, "--dataset", "hostile"]);
   await checked(["user", "add", E2E_USERS.viewer.email, "--role", "viewer"], `${E2E_USERS.viewer.password}\n`);
   await checked(["user", "add", E2E_USERS.admin.email, "--role", "admin"], `${E2E_USERS.admin.password}\n`);
+  await checked(["user", "add", E2E_USERS.expert.email, "--role", "expert"], `${E2E_USERS.expert.password}\n`);
+  const judges = (...votes: number[]) => votes.map((judgment, index) => ({ name: ["gpt-5", "gemini-2.5-pro", "qwen3-vl-235b"][index]!, analysis: `Verdict ${judgment}.`, judgment }));
+  const queue = await writeJsonl(fixtures, "queue.jsonl", [
+    sampleLine("q-1", { thinking: QUEUE_THINKING, judges: judges(0, 1, 0) }),
+    sampleLine("q-2", { thinking: QUEUE_THINKING, judges: judges(0.5, 0.5, 0) }),
+    sampleLine("q-3", { thinking: QUEUE_THINKING, judges: judges(1, 0.5, 1) }),
+  ]);
+  await checked(["import", queue, "--dataset", QUEUE_DATASET]);
+  const undo = await writeJsonl(fixtures, "undo.jsonl", [sampleLine("undo-1", { judges: judges(0, 0, 1) })]);
+  await checked(["import", undo, "--dataset", UNDO_DATASET]);
+  for (const dataset of [QUEUE_DATASET, UNDO_DATASET]) await checked(["dataset", "set", dataset, "--second-opinion-share", "0"]);
   const adminToken = (await checked(["token", "create", E2E_USERS.admin.email])).stdout.trim().split("\n").at(-1)!;
 
   const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {

@@ -2,11 +2,24 @@ import type { RiskValue } from "../domain/risk";
 import type { Random } from "./random";
 import type { Topic } from "./demo-topics";
 
+export type ImageContext = { kind: "none" } | { kind: "irrelevant"; scene: string } | { kind: "aligned" } | { kind: "jailbreak" };
+
+function openingFor(topic: Topic, image: ImageContext): string {
+  switch (image.kind) {
+    case "none":
+      return `Okay, the user wants to know: "${topic.ask}"`;
+    case "irrelevant":
+      return `The image shows ${image.scene}, which has nothing to do with the question: "${topic.ask}"`;
+    case "aligned":
+      return `The image shows ${topic.scene}. Together with the question, the user wants to ${topic.activity}.`;
+    case "jailbreak":
+      return `Let me read the image. It contains typed text asking how to ${topic.activity}, and the prompt wants me to fill in the steps.`;
+  }
+}
+
 /** A reasoning trace whose harm level is `level`: it refuses, drifts, or walks through withheld steps. */
-export function thinkingFor(topic: Topic, level: RiskValue, withImage: boolean, random: Random): string {
-  const opening = withImage
-    ? `Okay, let me look at the image first. It shows ${topic.scene}, and the text in it seems to ask me to ${topic.activity}.`
-    : `Okay, the user wants to know: "${topic.ask}"`;
+export function thinkingFor(topic: Topic, level: RiskValue, image: ImageContext, random: Random): string {
+  const opening = openingFor(topic, image);
   const paragraphs = [opening];
   if (level === 0) {
     paragraphs.push(

@@ -4,13 +4,13 @@ import { RISK_VALUES, type RiskValue } from "../domain/risk";
 import { CATEGORIES } from "../import/record-schema";
 import { GENERATORS, IRRELEVANT_SCENES, JUDGES, SOURCES, TOPICS } from "./demo-topics";
 import { csdjImage, figstepImage, hadesImage, sceneImage } from "./demo-images";
-import { analysisFor, answerFor, thinkingFor } from "./demo-text";
+import { analysisFor, answerFor, thinkingFor, type ImageContext } from "./demo-text";
 import { seededRandom, type Random } from "./random";
 
 export const DEMO_SAMPLE_COUNT = 300;
 export const DEMO_FILE = "demo.jsonl";
 /** Bump when the generator's output changes, so existing installations regenerate their copy. */
-export const DEMO_VERSION = 2;
+export const DEMO_VERSION = 3;
 
 type Pattern = "unanimous" | "majority" | "no_majority";
 
@@ -31,9 +31,9 @@ export async function generateDemoDataset(outDir: string, count = DEMO_SAMPLE_CO
   await fs.mkdir(path.join(outDir, "images"), { recursive: true });
   const irrelevant = await Promise.all(
     IRRELEVANT_SCENES.map(async (scene, index) => {
-      const name = `images/irrelevant-${index}.jpg`;
-      await fs.writeFile(path.join(outDir, name), await sceneImage(scene, index * 37, "jpeg"));
-      return name;
+      const file = `images/irrelevant-${index}.jpg`;
+      await fs.writeFile(path.join(outDir, file), await sceneImage(scene, index * 37, "jpeg"));
+      return { file, scene };
     }),
   );
   const lines: string[] = [];
@@ -44,13 +44,20 @@ export async function generateDemoDataset(outDir: string, count = DEMO_SAMPLE_CO
     const attack = condition === "jailbreak" ? (["figstep", "hades", "cs-dj"] as const)[index % 3]! : null;
     const id = `demo-${String(index + 1).padStart(4, "0")}`;
     let image: string | null = null;
-    if (condition === "irrelevant") image = random.pick(irrelevant);
+    let context: ImageContext = { kind: "none" };
+    if (condition === "irrelevant") {
+      const picked = random.pick(irrelevant);
+      image = picked.file;
+      context = { kind: "irrelevant", scene: picked.scene };
+    }
     if (condition === "aligned") {
       image = `images/${id}.webp`;
+      context = { kind: "aligned" };
       await fs.writeFile(path.join(outDir, image), await sceneImage(topic.scene, index * 13, "webp"));
     }
     if (attack) {
       image = `images/${id}.png`;
+      context = { kind: "jailbreak" };
       const bytes =
         attack === "figstep"
           ? await figstepImage(topic.activity)
@@ -72,7 +79,7 @@ export async function generateDemoDataset(outDir: string, count = DEMO_SAMPLE_CO
       category,
       source: random.pick(SOURCES),
       model: random.pick(GENERATORS),
-      thinking: thinkingFor(topic, level, image !== null, random),
+      thinking: thinkingFor(topic, level, context, random),
       answer: answerFor(topic, level, random),
       judges: JUDGES.map((name, judgeIndex) => ({ name, analysis: analysisFor(votes[judgeIndex]!, random), judgment: votes[judgeIndex]! })),
       ...(random.chance(0.5)

@@ -58,7 +58,9 @@ export default async function globalSetup() {
   const undo = await writeJsonl(fixtures, "undo.jsonl", [sampleLine("undo-1", { judges: judges(0, 0, 1) })]);
   await checked(["import", undo, "--dataset", UNDO_DATASET]);
   for (const dataset of [QUEUE_DATASET, UNDO_DATASET]) await checked(["dataset", "set", dataset, "--second-opinion-share", "0"]);
-  const adminToken = (await checked(["token", "create", E2E_USERS.admin.email])).stdout.trim().split("\n").at(-1)!;
+  const tokenFor = async (email: string) => (await checked(["token", "create", email])).stdout.trim().split("\n").at(-1)!;
+  const adminToken = await tokenFor(E2E_USERS.admin.email);
+  const viewerToken = await tokenFor(E2E_USERS.viewer.email);
 
   const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
     cwd: root,
@@ -73,7 +75,7 @@ export default async function globalSetup() {
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
-  const state: E2EState = { serverPid: server.pid!, adminUrl, databaseName, dataDir, adminToken };
+  const state: E2EState = { serverPid: server.pid!, adminUrl, databaseName, dataDir, adminToken, viewerToken };
   await fs.writeFile(STATE_FILE, JSON.stringify(state));
   await waitForServer(`http://127.0.0.1:${E2E_PORT}/signin`);
 }

@@ -77,8 +77,10 @@ test("the last decision can be undone, which brings the sample back", async ({ p
   await expect(current(page)).toHaveText("undo-1");
   await expect(page.getByRole("status")).toContainText("Undone: undo-1 is back with you.");
   await page.keyboard.press("?");
-  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  const sheet = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(sheet).toBeVisible();
   await page.keyboard.press("Escape");
+  await expect(sheet).toBeHidden();
   await page.keyboard.press("3");
   await expect(page.getByText("The queue is empty for these filters.")).toBeVisible();
   await openSample(page, "undo-1");

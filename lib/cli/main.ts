@@ -9,6 +9,7 @@ import { demoCommand } from "./commands/demo";
 import { importCommand } from "./commands/import";
 import { migrateCommand } from "./commands/migrate";
 import { serveCommand } from "./commands/serve";
+import { statsCommand } from "./commands/stats";
 import { tokenCommand } from "./commands/token";
 import { userCommand } from "./commands/user";
 
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   demo: demoCommand,
   dataset: datasetCommand,
   serve: serveCommand,
+  stats: statsCommand,
   migrate: migrateCommand,
 };
 
@@ -27,6 +29,7 @@ const USAGE = `usage: npm run gts -- <command>
   user add EMAIL --role admin|expert|viewer      (password on stdin)
   token create EMAIL [--name NAME]
   dataset set NAME [--audit-share F] [--second-opinion-share F]
+  stats [--dataset NAME] [--json]
   demo [--json]
   serve [--demo] [--dev] [--port N]
   migrate`;

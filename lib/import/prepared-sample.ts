@@ -24,6 +24,8 @@ export type PreparedSample = {
   contentHash: string;
   route: "unanimous" | "majority" | "no_majority";
   consensus: RiskValue | null;
+  /** The judges' levels by name, as JSON: the pattern statistics group by. */
+  votes: string;
   auditBucket: number;
   reviewBucket: number;
   judges: { name: string; analysis: string; judgment: RiskValue }[];
@@ -49,6 +51,7 @@ export function prepareSample(lineNo: number, record: ImportRecord, image: Image
     contentHash: hashCanonical({ ...record, image: image?.sha256 ?? null }),
     route: outcome.route,
     consensus: outcome.consensus,
+    votes: JSON.stringify(Object.fromEntries(record.judges.map((judge) => [judge.name, judge.judgment]))),
     auditBucket: bucketOf("audit", record.id),
     reviewBucket: bucketOf("review", record.id),
     judges: record.judges.map((judge) => ({ name: judge.name, analysis: judge.analysis, judgment: judge.judgment })),

@@ -72,18 +72,19 @@ function sampleColumns(samples: PreparedSample[]) {
     samples.map((s) => s.contentHash),
     samples.map((s) => s.route),
     samples.map((s) => (s.consensus === null ? null : riskSqlLabel(s.consensus))),
+    samples.map((s) => s.votes),
   ];
 }
 
 const UNNEST_SAMPLE_COLUMNS = `$2::text[], $3::text[], $4::text[], $5::text[], $6::category[], $7::image_condition[],
-  $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::text[], $13::text[], $14::vote_route[], $15::risk_level[]`;
+  $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::text[], $13::text[], $14::vote_route[], $15::risk_level[], $16::jsonb[]`;
 
 async function insertSamples(client: pg.PoolClient, datasetId: string, samples: PreparedSample[]): Promise<number[]> {
   if (samples.length === 0) return [];
   const { rows } = await client.query<{ id: number; external_id: string }>(
     `INSERT INTO samples (dataset_id, external_id, question, thinking, answer, category, image_condition, attack, source,
-                          model, meta, image_sha256, content_hash, route, consensus, audit_bucket, review_bucket)
-     SELECT $1::uuid, u.* FROM unnest(${UNNEST_SAMPLE_COLUMNS}, $16::smallint[], $17::smallint[]) AS u
+                          model, meta, image_sha256, content_hash, route, consensus, votes, audit_bucket, review_bucket)
+     SELECT $1::uuid, u.* FROM unnest(${UNNEST_SAMPLE_COLUMNS}, $17::smallint[], $18::smallint[]) AS u
      RETURNING id, external_id`,
     [datasetId, ...sampleColumns(samples), samples.map((s) => s.auditBucket), samples.map((s) => s.reviewBucket)],
   );
@@ -114,10 +115,10 @@ async function updateSamples(client: pg.PoolClient, changed: { id: number; sampl
     `UPDATE samples SET question = u.question, thinking = u.thinking, answer = u.answer, category = u.category,
             image_condition = u.image_condition, attack = u.attack, source = u.source, model = u.model, meta = u.meta,
             image_sha256 = u.image_sha256, content_hash = u.content_hash, route = u.route, consensus = u.consensus,
-            updated_at = now()
+            votes = u.votes, updated_at = now()
        FROM unnest($1::int[], ${UNNEST_SAMPLE_COLUMNS})
             AS u(id, external_id, question, thinking, answer, category, image_condition, attack, source, model, meta,
-                 image_sha256, content_hash, route, consensus)
+                 image_sha256, content_hash, route, consensus, votes)
       WHERE samples.id = u.id`,
     [changed.map((entry) => entry.id), ...sampleColumns(samples)],
   );

@@ -1,0 +1,52 @@
+import type { RiskValue } from "../domain/risk";
+
+export type Route = "unanimous" | "majority" | "no_majority";
+export type Votes = Record<string, RiskValue>;
+
+/** What the SQL path reads from the store: counts, never samples. */
+export type StatsAggregates = {
+  /** Samples per (judge → level) pattern and route. */
+  votePatterns: { votes: Votes; route: Route; count: number }[];
+  /** First-round expert decisions per vote pattern and expert level. */
+  expertPatterns: { votes: Votes; route: Route; expert: RiskValue; count: number }[];
+  /** Double-adjudicated samples per (first, second) level. */
+  expertPairs: { first: RiskValue; second: RiskValue; count: number }[];
+  prelabel: {
+    model: string | null;
+    version: string | null;
+    n: number;
+    /** Truth (expert, or unanimous consensus) against the pre-label, per level pair. */
+    vsExpert: { truth: RiskValue; predicted: RiskValue; count: number }[];
+    vsConsensus: { truth: RiskValue; predicted: RiskValue; count: number }[];
+  };
+};
+
+/** The statistics object of SPEC §5 (with a few extra fields a reviewer wants beside them). */
+export type DatasetStats = {
+  samples: number;
+  routing: Record<Route, number>;
+  judges: {
+    krippendorff_alpha: { nominal: number | null; ordinal: number | null; interval: number | null };
+    fleiss_kappa: number | null;
+    pairwise: {
+      a: string;
+      b: string;
+      n: number;
+      agreement: number | null;
+      cohen_kappa: number | null;
+      cohen_kappa_linear: number | null;
+      cohen_kappa_quadratic: number | null;
+    }[];
+    per_judge: { judge: string; n: number; minority_count: number; accuracy_vs_expert: number | null }[];
+  };
+  experts: { adjudicated: number; overturned_majority: number; double_adjudicated: number; expert_kappa: number | null };
+  prelabel: {
+    model: string | null;
+    version: string | null;
+    n: number;
+    f1_vs_expert: number | null;
+    f1_vs_consensus: number | null;
+    macro_f1_vs_expert: number | null;
+    macro_f1_vs_consensus: number | null;
+  };
+};

@@ -15,6 +15,11 @@ export function TopNav({ actor }: { actor: Actor | null }) {
             Samples
           </Link>
         )}
+        {actor && can("stats:read", actor.role) && (
+          <Link href="/dashboard" className="text-slate-600 hover:text-slate-900">
+            Dashboard
+          </Link>
+        )}
         {actor && can("sample:adjudicate", actor.role) && (
           <Link href="/queue" className="text-slate-600 hover:text-slate-900">
             Queue

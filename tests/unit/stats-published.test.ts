@@ -133,3 +133,27 @@ describe("precision, recall and F1", () => {
     expect(macroF1(matrix)).toBeCloseTo((10 / 13 + 6 / 11 + 14 / 16) / 3, 12);
   });
 });
+
+describe("bootstrap interval for alpha", () => {
+  it("brackets the point estimate, narrows with more data, and is reproducible", async () => {
+    const { bootstrapAlpha } = await import("@/lib/stats/bootstrap");
+    const { coincidenceFromCounts } = await import("@/lib/stats/krippendorff");
+    const patterns = [
+      { counts: [3, 0, 0], multiplicity: 40 },
+      { counts: [0, 3, 0], multiplicity: 25 },
+      { counts: [0, 0, 3], multiplicity: 30 },
+      { counts: [2, 1, 0], multiplicity: 10 },
+      { counts: [0, 1, 2], multiplicity: 12 },
+      { counts: [1, 1, 1], multiplicity: 6 },
+    ];
+    const values = [0, 0.5, 1];
+    const point = krippendorffAlpha(coincidenceFromCounts(values, patterns), "ordinal")!;
+    const small = bootstrapAlpha(values, patterns, "ordinal", { replicates: 400 })!;
+    expect(small.low).toBeLessThan(point);
+    expect(small.high).toBeGreaterThan(point);
+    const large = bootstrapAlpha(values, patterns.map((pattern) => ({ ...pattern, multiplicity: pattern.multiplicity * 100 })), "ordinal", { replicates: 400 })!;
+    expect(large.high - large.low).toBeLessThan((small.high - small.low) / 5);
+    expect(bootstrapAlpha(values, patterns, "ordinal", { replicates: 400 })).toEqual(small);
+    expect(bootstrapAlpha(values, [{ counts: [1, 0, 0], multiplicity: 10 }], "nominal")).toBeNull();
+  });
+});

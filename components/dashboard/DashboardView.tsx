@@ -1,0 +1,41 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { Dashboard } from "@/lib/services/stats/get-dashboard";
+import { BreakdownSection } from "./BreakdownSection";
+import { ExpertsSection } from "./ExpertsSection";
+import { JudgesSection } from "./JudgesSection";
+import { OverviewSection } from "./OverviewSection";
+import { PrelabelSection } from "./PrelabelSection";
+
+const REFRESH_MS = 15_000;
+
+async function fetchDashboard(dataset: string | null): Promise<Dashboard> {
+  const response = await fetch(`/api/v1/dashboard${dataset ? `?${new URLSearchParams({ dataset })}` : ""}`);
+  if (!response.ok) throw new Error(`The figures could not be refreshed (${response.status}).`);
+  return response.json() as Promise<Dashboard>;
+}
+
+/** The reviewer dashboards; figures refresh in the background, so new decisions show without a reload. */
+export function DashboardView({ initial }: { initial: Dashboard }) {
+  const query = useQuery({
+    queryKey: ["dashboard", initial.dataset],
+    queryFn: () => fetchDashboard(initial.dataset),
+    initialData: initial,
+    refetchInterval: REFRESH_MS,
+    refetchOnWindowFocus: true,
+  });
+  const dashboard = query.data;
+  return (
+    <div className="space-y-6">
+      <p role="status" aria-live="polite" className="text-xs text-slate-500">
+        {query.isError ? <span className="text-rose-700">{query.error.message}</span> : <>Figures as of {new Date(dashboard.computedAt).toLocaleTimeString()}; they refresh every 15 s.</>}
+      </p>
+      <OverviewSection dashboard={dashboard} />
+      <JudgesSection dashboard={dashboard} />
+      <BreakdownSection dashboard={dashboard} />
+      <ExpertsSection dashboard={dashboard} />
+      <PrelabelSection dashboard={dashboard} />
+    </div>
+  );
+}

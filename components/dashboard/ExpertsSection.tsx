@@ -1,0 +1,53 @@
+import type { Dashboard } from "@/lib/services/stats/get-dashboard";
+import { figure, percent } from "./format";
+import { Tile } from "./OverviewSection";
+
+function duration(seconds: number | null): string {
+  if (seconds === null) return "—";
+  return seconds < 90 ? `${Math.round(seconds)} s` : `${(seconds / 60).toFixed(1)} min`;
+}
+
+export function ExpertsSection({ dashboard }: { dashboard: Dashboard }) {
+  const { experts } = dashboard.stats;
+  return (
+    <section aria-labelledby="experts" className="space-y-3">
+      <h2 id="experts" className="text-sm font-semibold">Experts</h2>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Tile label="Adjudicated" value={experts.adjudicated} />
+        <Tile label="Overturned the majority" value={experts.overturned_majority} />
+        <Tile label="Double-adjudicated" value={experts.double_adjudicated} />
+        <Tile label="Expert–expert κ" value={<span data-testid="expert-kappa">{figure(experts.expert_kappa)}</span>} />
+      </div>
+      <table className="w-full rounded border border-slate-200 bg-white text-xs">
+        <caption className="sr-only">Per expert</caption>
+        <thead className="bg-slate-50 text-slate-500">
+          <tr>
+            <th scope="col" className="px-2 py-1 text-left font-normal">expert</th>
+            <th scope="col" className="px-2 text-right font-normal">decisions</th>
+            <th scope="col" className="px-2 text-right font-normal">overturn rate of 2:1 majorities</th>
+            <th scope="col" className="px-2 text-right font-normal">median time per decision</th>
+          </tr>
+        </thead>
+        <tbody>
+          {dashboard.experts.map((row) => (
+            <tr key={row.expert} className="border-t border-slate-100">
+              <td className="px-2 py-1">{row.expert}</td>
+              <td className="px-2 text-right font-mono">{row.decisions}</td>
+              <td className="px-2 text-right font-mono">
+                {percent(row.overturned, row.majorityDecided)} ({row.overturned}/{row.majorityDecided})
+              </td>
+              <td className="px-2 text-right font-mono">{duration(row.medianSeconds)}</td>
+            </tr>
+          ))}
+          {dashboard.experts.length === 0 && (
+            <tr>
+              <td colSpan={4} className="px-2 py-3 text-center text-slate-500">
+                No decisions yet.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import Link from "next/link";
+import type { Dashboard } from "@/lib/services/stats/get-dashboard";
+import { ConfusionTable } from "./ConfusionTable";
+import { agreementColour, figure, percent, samplesHref } from "./format";
+import { Tile } from "./OverviewSection";
+
+export function JudgesSection({ dashboard }: { dashboard: Dashboard }) {
+  const { stats, alphaInterval, dataset } = dashboard;
+  const alpha = stats.judges.krippendorff_alpha;
+  const judges = stats.judges.per_judge.map((row) => row.judge);
+  const kappaOf = (a: string, b: string) => stats.judges.pairwise.find((pair) => (pair.a === a && pair.b === b) || (pair.a === b && pair.b === a));
+  const interval = (key: keyof typeof alphaInterval) => {
+    const range = alphaInterval[key];
+    return range ? `95% CI ${figure(range.low)} – ${figure(range.high)}` : "CI —";
+  };
+  return (
+    <section aria-labelledby="judges" className="space-y-3">
+      <h2 id="judges" className="text-sm font-semibold">Judges</h2>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Tile label="Krippendorff α nominal" value={<span data-testid="alpha-nominal">{figure(alpha.nominal)}</span>} detail={interval("nominal")} />
+        <Tile label="Krippendorff α ordinal" value={<span data-testid="alpha-ordinal">{figure(alpha.ordinal)}</span>} detail={interval("ordinal")} />
+        <Tile label="Krippendorff α interval" value={<span data-testid="alpha-interval">{figure(alpha.interval)}</span>} detail={interval("interval")} />
+        <Tile label="Fleiss κ" value={<span data-testid="fleiss-kappa">{figure(stats.judges.fleiss_kappa)}</span>} />
+      </div>
+      <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
+        <div className="rounded border border-slate-200 bg-white p-3">
+          <table className="text-xs" aria-label="Pairwise Cohen's kappa">
+            <caption className="mb-1 text-left font-medium">Pairwise Cohen&apos;s κ (unweighted; linear in the tooltip)</caption>
+            <thead>
+              <tr>
+                <td />
+                {judges.map((judge) => (
+                  <th key={judge} scope="col" className="px-2 font-mono font-normal">
+                    {judge}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {judges.map((row) => (
+                <tr key={row}>
+                  <th scope="row" className="px-2 text-right font-mono font-normal">
+                    {row}
+                  </th>
+                  {judges.map((column) => {
+                    const pair = row === column ? null : kappaOf(row, column);
+                    return (
+                      <td
+                        key={column}
+                        title={pair ? `n ${pair.n}, agreement ${figure(pair.agreement)}, linear κ ${figure(pair.cohen_kappa_linear)}` : undefined}
+                        className="px-2 py-1 text-center font-mono"
+                        style={{ backgroundColor: pair ? agreementColour(pair.cohen_kappa) : "transparent" }}
+                      >
+                        {pair ? figure(pair.cohen_kappa) : ""}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="rounded border border-slate-200 bg-white p-3">
+          <table className="w-full text-xs">
+            <caption className="mb-1 text-left font-medium">Each judge</caption>
+            <thead className="text-slate-500">
+              <tr>
+                <th scope="col" className="text-left font-normal">judge</th>
+                <th scope="col" className="text-right font-normal">samples</th>
+                <th scope="col" className="text-right font-normal">odd one out in 2:1</th>
+                <th scope="col" className="text-right font-normal">agrees with experts</th>
+              </tr>
+            </thead>
+            <tbody>
+              {stats.judges.per_judge.map((row) => (
+                <tr key={row.judge} className="border-t border-slate-100">
+                  <td className="font-mono">{row.judge}</td>
+                  <td className="text-right font-mono">
+                    <Link href={samplesHref(dataset, { judge: row.judge })} className="hover:underline">
+                      {row.n}
+                    </Link>
+                  </td>
+                  <td className="text-right font-mono">
+                    {row.minority_count} ({percent(row.minority_count, stats.routing.majority)})
+                  </td>
+                  <td className="text-right font-mono">{row.accuracy_vs_expert === null ? "—" : percent(row.accuracy_vs_expert, 1)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <div className="flex flex-wrap gap-6 rounded border border-slate-200 bg-white p-3">
+        {dashboard.judgeVsExpert.map(({ judge, matrix }) => (
+          <ConfusionTable key={judge} matrix={matrix} caption={`${judge} vs experts`} rowLabel="expert" columnLabel="judge" />
+        ))}
+      </div>
+    </section>
+  );
+}

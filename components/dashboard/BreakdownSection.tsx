@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type Dashboard } from "@/lib/services/stats/get-dashboard";
+import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type Dashboard } from "@/lib/stats/dashboard-types";
 import { agreementColour, figure, percent, samplesHref } from "./format";
 
 const LABELS: Record<BreakdownDimension, string> = { category: "Category", image_condition: "Image condition", attack: "Attack", model: "Source model" };

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { Dashboard } from "@/lib/services/stats/get-dashboard";
+import type { Dashboard } from "@/lib/stats/dashboard-types";
 import { BreakdownSection } from "./BreakdownSection";
 import { ExpertsSection } from "./ExpertsSection";
 import { JudgesSection } from "./JudgesSection";

@@ -1,4 +1,4 @@
-import type { Dashboard } from "@/lib/services/stats/get-dashboard";
+import type { Dashboard } from "@/lib/stats/dashboard-types";
 import { figure, percent } from "./format";
 import { Tile } from "./OverviewSection";
 
@@ -13,7 +13,7 @@ export function ExpertsSection({ dashboard }: { dashboard: Dashboard }) {
     <section aria-labelledby="experts" className="space-y-3">
       <h2 id="experts" className="text-sm font-semibold">Experts</h2>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Tile label="Adjudicated" value={experts.adjudicated} />
+        <Tile label="Adjudicated" value={<span data-testid="adjudicated">{experts.adjudicated}</span>} />
         <Tile label="Overturned the majority" value={experts.overturned_majority} />
         <Tile label="Double-adjudicated" value={experts.double_adjudicated} />
         <Tile label="Expert–expert κ" value={<span data-testid="expert-kappa">{figure(experts.expert_kappa)}</span>} />

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Dashboard } from "@/lib/services/stats/get-dashboard";
+import type { Dashboard } from "@/lib/stats/dashboard-types";
 import { ConfusionTable } from "./ConfusionTable";
 import { agreementColour, figure, percent, samplesHref } from "./format";
 import { Tile } from "./OverviewSection";

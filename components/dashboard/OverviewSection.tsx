@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { Dashboard } from "@/lib/services/stats/get-dashboard";
+import type { Dashboard } from "@/lib/stats/dashboard-types";
 import { samplesHref } from "./format";
 
 const PALETTE = ["#0369a1", "#b45309", "#15803d", "#7c3aed", "#be123c", "#0f766e", "#4d7c0f", "#a21caf"];
@@ -85,7 +85,7 @@ export function OverviewSection({ dashboard }: { dashboard: Dashboard }) {
 export function Tile({ label, value, detail }: { label: string; value: React.ReactNode; detail?: React.ReactNode }) {
   return (
     <div className="rounded border border-slate-200 bg-white px-3 py-2">
-      <div className="text-[11px] uppercase tracking-wide text-slate-500">{label}</div>
+      <div className="text-[11px] font-medium tracking-wide text-slate-500">{label}</div>
       <div className="font-mono text-lg text-slate-900">{value}</div>
       {detail && <div className="text-xs text-slate-500">{detail}</div>}
     </div>

@@ -1,4 +1,4 @@
-import type { Dashboard } from "@/lib/services/stats/get-dashboard";
+import type { Dashboard } from "@/lib/stats/dashboard-types";
 import { ConfusionTable } from "./ConfusionTable";
 import { figure } from "./format";
 

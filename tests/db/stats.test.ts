@@ -4,6 +4,7 @@ import { pool } from "@/lib/db/pool";
 import type { RiskValue } from "@/lib/domain/risk";
 import { NotFoundError, UnauthenticatedError } from "@/lib/errors";
 import { importJsonl } from "@/lib/services/import/import-jsonl";
+import { getDashboard } from "@/lib/services/stats/get-dashboard";
 import { getDatasetStats } from "@/lib/services/stats/get-dataset-stats";
 import { addUser } from "@/lib/services/users/add-user";
 import { statsFromSamples, type ReferenceSample } from "@/lib/stats/dataset-stats-reference";
@@ -24,6 +25,7 @@ async function seedRandom(name: string, count: number, seed: number) {
     const judges = JUDGES.filter((_, judge) => judge < 3 ? random.chance(0.9) : random.chance(0.3));
     const used = judges.length > 0 ? judges : [JUDGES[0]!];
     return sampleLine(`${name}-${index}`, {
+      category: random.pick(["crime", "health", "ethics"]),
       judges: used.map((judge) => ({ name: judge, analysis: "a", judgment: random.pick(LEVELS) })),
       ...(random.chance(0.6) ? { prelabel: { model: "guard", version: random.chance(0.8) ? "v2" : "v1", judgment: random.pick(LEVELS) } } : {}),
     });
@@ -44,14 +46,15 @@ async function seedRandom(name: string, count: number, seed: number) {
 }
 
 /** Loads the dataset sample by sample for the reference computation. */
-async function referenceStats(name: string | null): Promise<DatasetStats> {
+async function referenceStats(name: string | null, category?: string): Promise<DatasetStats> {
   const { rows } = await pool().query<{ votes: ReferenceSample["votes"]; first: string | null; second: string | null; prelabel: string | null }>(
     `SELECT (SELECT jsonb_object_agg(j.judge, j.judgment::text::numeric) FROM judge_verdicts j WHERE j.sample_id = s.id) AS votes,
             (SELECT judgment::text FROM adjudications a WHERE a.sample_id = s.id AND a.round = 'first') AS first,
             (SELECT judgment::text FROM adjudications a WHERE a.sample_id = s.id AND a.round = 'second') AS second,
             (SELECT judgment::text FROM prelabels p WHERE p.sample_id = s.id AND p.model_version = 'v2') AS prelabel
-       FROM samples s JOIN datasets d ON d.id = s.dataset_id WHERE $1::text IS NULL OR d.name = $1`,
-    [name],
+       FROM samples s JOIN datasets d ON d.id = s.dataset_id
+      WHERE ($1::text IS NULL OR d.name = $1) AND ($2::text IS NULL OR s.category::text = $2)`,
+    [name, category ?? null],
   );
   const level = (value: string | null) => (value === null ? null : (Number(value) as RiskValue));
   const samples = rows.map((row) => ({ votes: row.votes, first: level(row.first), second: level(row.second), prelabel: level(row.prelabel) }));
@@ -92,6 +95,25 @@ describe("dataset statistics", () => {
       expect(sql.experts.double_adjudicated).toBeGreaterThan(0);
       expect(sql.prelabel).toMatchObject({ model: "guard", version: "v2" });
     }
+  });
+
+  it("breaks agreement down by category exactly as the per-category reference computes it", async () => {
+    const dashboard = await getDashboard(CLI_ACTOR, { dataset: "alpha" });
+    expect(dashboard.breakdowns.category.map((row) => row.key).sort()).toEqual(["crime", "ethics", "health"]);
+    for (const row of dashboard.breakdowns.category) {
+      const reference = await referenceStats("alpha", row.key);
+      expect(row.samples).toBe(reference.samples);
+      expect(row.routing).toEqual(reference.routing);
+      expectSameFigures(row.alphaOrdinal, reference.judges.krippendorff_alpha.ordinal);
+      expectSameFigures(row.alphaNominal, reference.judges.krippendorff_alpha.nominal);
+      expectSameFigures(row.fleissKappa, reference.judges.fleiss_kappa);
+    }
+    expect(dashboard.breakdowns.image_condition.map((row) => [row.key, row.samples])).toEqual([["none", 400]]);
+    expect(dashboard.stats).toEqual(await getDatasetStats(CLI_ACTOR, { dataset: "alpha" }));
+    const interval = dashboard.alphaInterval.ordinal!;
+    expect(interval.low).toBeLessThanOrEqual(dashboard.stats.judges.krippendorff_alpha.ordinal!);
+    expect(interval.high).toBeGreaterThanOrEqual(dashboard.stats.judges.krippendorff_alpha.ordinal!);
+    expect(dashboard.judgeVsExpert.find((row) => row.judge === "gpt-5")!.matrix.flat().reduce((sum, count) => sum + count, 0)).toBeGreaterThan(0);
   });
 
   it("answers 401 to nobody and 404 for an unknown dataset", async () => {

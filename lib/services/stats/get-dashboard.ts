@@ -4,32 +4,17 @@ import { assertCan, type Actor } from "../../auth/actor";
 import { pool } from "../../db/pool";
 import type { RiskValue } from "../../domain/risk";
 import { NotFoundError } from "../../errors";
-import { bootstrapAlpha, type Interval } from "../../stats/bootstrap";
+import { bootstrapAlpha } from "../../stats/bootstrap";
 import { emptyConfusion, type Confusion } from "../../stats/cohen";
 import { statsFromAggregates } from "../../stats/dataset-stats";
 import { binaryHarmfulScores, macroF1 } from "../../stats/f1";
 import { groupFigures, judgeVersusExpert, type GroupFigures } from "../../stats/group-figures";
 import { LEVELS, levelCounts, levelIndex } from "../../stats/levels";
 import { readStatsAggregates } from "../../stats/read-stats-aggregates";
-import type { DatasetStats, Route, Votes } from "../../stats/stats-types";
+import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type Dashboard } from "../../stats/dashboard-types";
+import type { Route, Votes } from "../../stats/stats-types";
 import { parseInput } from "../parse-input";
 import { statsQuerySchema } from "./get-dataset-stats";
-
-export const BREAKDOWN_DIMENSIONS = ["category", "image_condition", "attack", "model"] as const;
-export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
-
-export type Dashboard = {
-  dataset: string | null;
-  computedAt: string;
-  stats: DatasetStats;
-  alphaInterval: { nominal: Interval; ordinal: Interval; interval: Interval };
-  judgeVsExpert: { judge: string; matrix: Confusion }[];
-  queue: { first: number; second: number };
-  decisionsPerDay: { day: string; expert: string; count: number }[];
-  breakdowns: Record<BreakdownDimension, GroupFigures[]>;
-  experts: { expert: string; decisions: number; majorityDecided: number; overturned: number; medianSeconds: number | null }[];
-  prelabelVersions: { model: string; version: string; n: number; f1VsExpert: number | null; f1VsConsensus: number | null; macroF1VsExpert: number | null; vsExpert: Confusion; vsConsensus: Confusion }[];
-};
 
 /** Everything the reviewer dashboards show, for one dataset or all, in one consistent snapshot. */
 export async function getDashboard(actor: Actor | null, query: unknown): Promise<Dashboard> {

@@ -75,7 +75,7 @@ export default async function globalSetup() {
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
-  const state: E2EState = { serverPid: server.pid!, adminUrl, databaseName, dataDir, adminToken, viewerToken };
+  const state: E2EState = { serverPid: server.pid!, adminUrl, databaseUrl, databaseName, dataDir, adminToken, viewerToken };
   await fs.writeFile(STATE_FILE, JSON.stringify(state));
   await waitForServer(`http://127.0.0.1:${E2E_PORT}/signin`);
 }

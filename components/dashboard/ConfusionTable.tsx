@@ -1,9 +1,19 @@
+import Link from "next/link";
 import type { Confusion } from "@/lib/stats/cohen";
 
 const LEVELS = ["0", "0.5", "1"];
 
 /** A 3×3 confusion matrix; rows are the reference (truth), columns the rater being checked. */
-export function ConfusionTable({ matrix, rowLabel, columnLabel, caption }: { matrix: Confusion; rowLabel: string; columnLabel: string; caption: string }) {
+type Props = {
+  matrix: Confusion;
+  rowLabel: string;
+  columnLabel: string;
+  caption: string;
+  /** Where a cell's count links: the samples behind it. */
+  hrefFor?: (rowLevel: string, columnLevel: string) => string;
+};
+
+export function ConfusionTable({ matrix, rowLabel, columnLabel, caption, hrefFor }: Props) {
   const max = Math.max(1, ...matrix.flat());
   return (
     <table className="text-xs">
@@ -32,7 +42,13 @@ export function ConfusionTable({ matrix, rowLabel, columnLabel, caption }: { mat
                 className={`px-1 py-0.5 text-right font-mono ${truth === predicted ? "font-semibold" : ""}`}
                 style={{ backgroundColor: `rgba(2, 132, 199, ${(0.35 * count) / max})` }}
               >
-                {count}
+                {hrefFor && count > 0 ? (
+                  <Link href={hrefFor(LEVELS[truth]!, LEVELS[predicted]!)} className="hover:underline">
+                    {count}
+                  </Link>
+                ) : (
+                  count
+                )}
               </td>
             ))}
           </tr>

@@ -1,5 +1,6 @@
+import Link from "next/link";
 import type { Dashboard } from "@/lib/stats/dashboard-types";
-import { figure, percent } from "./format";
+import { figure, percent, samplesHref } from "./format";
 import { Tile } from "./OverviewSection";
 
 function duration(seconds: number | null): string {
@@ -13,7 +14,7 @@ export function ExpertsSection({ dashboard }: { dashboard: Dashboard }) {
     <section aria-labelledby="experts" className="space-y-3">
       <h2 id="experts" className="text-sm font-semibold">Experts</h2>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Tile label="Adjudicated" value={<span data-testid="adjudicated">{experts.adjudicated}</span>} />
+        <Tile label="Adjudicated" value={<Link href={samplesHref(dashboard.dataset, { status: "adjudicated" })} data-testid="adjudicated">{experts.adjudicated}</Link>} />
         <Tile label="Overturned the majority" value={experts.overturned_majority} />
         <Tile label="Double-adjudicated" value={experts.double_adjudicated} />
         <Tile label="Expert–expert κ" value={<span data-testid="expert-kappa">{figure(experts.expert_kappa)}</span>} />
@@ -32,7 +33,11 @@ export function ExpertsSection({ dashboard }: { dashboard: Dashboard }) {
           {dashboard.experts.map((row) => (
             <tr key={row.expert} className="border-t border-slate-100">
               <td className="px-2 py-1">{row.expert}</td>
-              <td className="px-2 text-right font-mono">{row.decisions}</td>
+              <td className="px-2 text-right font-mono">
+                <Link href={samplesHref(dashboard.dataset, { expert: row.expert })} className="hover:underline">
+                  {row.decisions}
+                </Link>
+              </td>
               <td className="px-2 text-right font-mono">
                 {percent(row.overturned, row.majorityDecided)} ({row.overturned}/{row.majorityDecided})
               </td>

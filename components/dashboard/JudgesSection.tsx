@@ -81,7 +81,10 @@ export function JudgesSection({ dashboard }: { dashboard: Dashboard }) {
                     </Link>
                   </td>
                   <td className="text-right font-mono">
-                    {row.minority_count} ({percent(row.minority_count, stats.routing.majority)})
+                    <Link href={samplesHref(dataset, { minorityJudge: row.judge })} className="hover:underline">
+                      {row.minority_count}
+                    </Link>{" "}
+                    ({percent(row.minority_count, stats.routing.majority)})
                   </td>
                   <td className="text-right font-mono">{row.accuracy_vs_expert === null ? "—" : percent(row.accuracy_vs_expert, 1)}</td>
                 </tr>
@@ -92,7 +95,14 @@ export function JudgesSection({ dashboard }: { dashboard: Dashboard }) {
       </div>
       <div className="flex flex-wrap gap-6 rounded border border-slate-200 bg-white p-3">
         {dashboard.judgeVsExpert.map(({ judge, matrix }) => (
-          <ConfusionTable key={judge} matrix={matrix} caption={`${judge} vs experts`} rowLabel="expert" columnLabel="judge" />
+          <ConfusionTable
+            key={judge}
+            matrix={matrix}
+            caption={`${judge} vs experts`}
+            rowLabel="expert"
+            columnLabel="judge"
+            hrefFor={(expertLevel, judgeLevel) => samplesHref(dataset, { judge, judgeJudgment: judgeLevel, expertJudgment: expertLevel })}
+          />
         ))}
       </div>
     </section>

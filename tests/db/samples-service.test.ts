@@ -53,9 +53,26 @@ describe("listSamples", () => {
     expect(health.items.map((item) => item.externalId)).toEqual(["s03", "s09", "s21", "s27"]);
     const gptSafe = await listSamples(viewer, { judge: "gpt-5", judgeJudgment: "0" });
     expect(gptSafe.counts?.total).toBe(6 + 12);
+    const minority = await listSamples(viewer, { minorityJudge: "gpt-5" });
+    // Majority splits are the odd indexes not divisible by 5, all voting [0, 1, 1]: gpt-5 is the odd one out.
+    expect(minority.items.map((item) => item.externalId)).toEqual(["s01", "s03", "s07", "s09", "s11", "s13", "s17", "s19", "s21", "s23", "s27", "s29"]);
+    expect((await listSamples(viewer, { minorityJudge: "gemini-2.5-pro" })).items).toEqual([]);
     const one = await listSamples(viewer, { externalId: "s07" });
     expect(one.items).toHaveLength(1);
     expect(one.items[0]).toMatchObject({ externalId: "s07", attack: "figstep", hasImage: true, route: "majority", consensus: 1 });
+  });
+
+  it("filters by the first expert's decision", async () => {
+    const { rows: users } = await pool().query<{ id: string }>(`INSERT INTO users (email, role) VALUES ('judge-dredd@example.org', 'expert') RETURNING id`);
+    await pool().query(
+      `INSERT INTO adjudications (sample_id, expert_id, kind, judgment, analysis) SELECT id, $1, 'correction', '0.5', 'x' FROM samples WHERE external_id IN ('s02', 's04')`,
+      [users[0]!.id],
+    );
+    const mine = await listSamples(viewer, { expert: "judge-dredd@example.org" });
+    expect(mine.items.map((item) => item.externalId)).toEqual(["s02", "s04"]);
+    expect((await listSamples(viewer, { expert: "judge-dredd@example.org", expertJudgment: "1" })).items).toEqual([]);
+    expect((await listSamples(viewer, { expertJudgment: "0.5", status: "adjudicated", category: "crime" })).items.map((item) => item.externalId)).toEqual(["s02", "s04"]);
+    expect((await listSamples(viewer, { status: "pending" })).counts?.total).toBe(28);
   });
 
   it("answers 401 to nobody and 422 to bad filters", async () => {

@@ -22,7 +22,12 @@ export const sampleFiltersSchema = z.object({
   model: optional(label),
   judge: optional(label),
   judgeJudgment: optional(z.enum(JUDGMENT_PARAMS)),
+  /** Samples where this judge was the odd one out of a 2:1 split. */
+  minorityJudge: optional(label),
   status: optional(z.enum(SAMPLE_STATUSES)),
+  /** First-opinion decisions by this expert (email), and/or at this level. */
+  expert: optional(label),
+  expertJudgment: optional(z.enum(JUDGMENT_PARAMS)),
   externalId: optional(z.string().trim().min(1).max(512)),
   cursor: optional(z.coerce.number().int().positive().max(2_147_483_647)),
   limit: optional(z.coerce.number().int().min(1).max(200)),
@@ -40,7 +45,10 @@ export const FILTER_KEYS = [
   "model",
   "judge",
   "judgeJudgment",
+  "minorityJudge",
   "status",
+  "expert",
+  "expertJudgment",
   "externalId",
 ] as const satisfies readonly (keyof SampleFilters)[];
 

@@ -20,6 +20,11 @@ export function TopNav({ actor }: { actor: Actor | null }) {
             Dashboard
           </Link>
         )}
+        {actor && can("export:create", actor.role) && (
+          <Link href="/exports" className="text-slate-600 hover:text-slate-900">
+            Exports
+          </Link>
+        )}
         {actor && can("sample:adjudicate", actor.role) && (
           <Link href="/queue" className="text-slate-600 hover:text-slate-900">
             Queue

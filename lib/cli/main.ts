@@ -6,6 +6,7 @@ import { log } from "../log";
 import { UsageError } from "./cli-error";
 import { datasetCommand } from "./commands/dataset";
 import { demoCommand } from "./commands/demo";
+import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { migrateCommand } from "./commands/migrate";
 import { serveCommand } from "./commands/serve";
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   dataset: datasetCommand,
   serve: serveCommand,
   stats: statsCommand,
+  export: exportCommand,
   migrate: migrateCommand,
 };
 
@@ -30,6 +32,7 @@ const USAGE = `usage: npm run gts -- <command>
   token create EMAIL [--name NAME]
   dataset set NAME [--audit-share F] [--second-opinion-share F]
   stats [--dataset NAME] [--json]
+  export sft|dpo|ogdpo|all --format trl|llamafactory --out PATH [--dataset NAME] [--split F] [--pairs first|all] …
   demo [--json]
   serve [--demo] [--dev] [--port N]
   migrate`;

@@ -1,0 +1,124 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { EXPORT_FORMATS, EXPORT_KINDS, exportOptionsSchema, type ExportOptions } from "@/lib/export/export-options";
+import { CATEGORIES, IMAGE_CONDITIONS } from "@/lib/import/record-schema";
+import type { ExportView } from "@/lib/services/exports/export-view";
+import { ApiError } from "@/components/workspace/queue-api";
+import { ExportHistory } from "./ExportHistory";
+
+type Form = { kind: string; format: string; dataset: string; category: string; imageCondition: string; from: string; to: string; split: string; pairs: string; includeExpertConfirmed: boolean };
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(path, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
+  const body = (await response.json().catch(() => null)) as (T & { error?: { message: string; fields?: Record<string, string[]> } }) | null;
+  if (!response.ok) throw new ApiError(response.status, body?.error?.message ?? `Request failed (${response.status}).`, body?.error?.fields);
+  return body as T;
+}
+
+function Field({ label, id, children }: { label: string; id: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col">
+      <label htmlFor={id} className="text-[11px] font-medium uppercase tracking-wide text-slate-500">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** Pick what to export, see the counts, export in one click, follow the job, download from the history. */
+export function ExportConsole({ datasets, initialHistory }: { datasets: string[]; initialHistory: ExportView[] }) {
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<Form>({ kind: "ogdpo", format: "trl", dataset: "", category: "", imageCondition: "", from: "", to: "", split: "", pairs: "first", includeExpertConfirmed: false });
+  const parsed = useMemo(() => exportOptionsSchema.safeParse(form), [form]);
+  const options: ExportOptions | null = parsed.success ? parsed.data : null;
+  const preview = useQuery({
+    queryKey: ["export-preview", options],
+    queryFn: () => request<Record<string, number | null>>("/api/v1/exports/preview", { method: "POST", body: JSON.stringify(options) }),
+    enabled: options !== null,
+  });
+  const history = useQuery({
+    queryKey: ["exports"],
+    queryFn: async () => (await request<{ items: ExportView[] }>("/api/v1/exports")).items,
+    initialData: initialHistory,
+    // Poll while anything is in flight, so progress moves and a reload finds the job where it is.
+    refetchInterval: (query) => (query.state.data?.some((item) => item.status === "queued" || item.status === "running") ? 1000 : false),
+  });
+  const start = useMutation({
+    mutationFn: () => request<ExportView>("/api/v1/exports", { method: "POST", body: JSON.stringify(options) }),
+    onSuccess: (created) => {
+      queryClient.setQueryData<ExportView[]>(["exports"], (items) => [created, ...(items ?? [])]);
+      void queryClient.invalidateQueries({ queryKey: ["exports"] });
+    },
+  });
+  const set = (key: keyof Form) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setForm((current) => ({ ...current, [key]: event.target.type === "checkbox" ? (event.target as HTMLInputElement).checked : event.target.value }));
+  const fieldErrors = parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
+  const select = (key: keyof Form, values: readonly string[], any = true) => (
+    <select id={`export-${key}`} value={String(form[key])} onChange={set(key)} className="mt-0.5 h-8 rounded border border-slate-300 bg-white px-1.5">
+      {any && <option value="">any</option>}
+      {values.map((value) => (
+        <option key={value} value={value}>
+          {value}
+        </option>
+      ))}
+    </select>
+  );
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-base font-semibold">Export training data</h1>
+      <form
+        aria-label="Export"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (options) start.mutate();
+        }}
+        className="space-y-3 rounded border border-slate-200 bg-white p-3"
+      >
+        <div className="flex flex-wrap items-end gap-3">
+          <Field label="Kind" id="export-kind">{select("kind", EXPORT_KINDS, false)}</Field>
+          <Field label="Format" id="export-format">{select("format", EXPORT_FORMATS, false)}</Field>
+          <Field label="Dataset" id="export-dataset">{select("dataset", datasets)}</Field>
+          <Field label="Category" id="export-category">{select("category", CATEGORIES)}</Field>
+          <Field label="Image" id="export-imageCondition">{select("imageCondition", IMAGE_CONDITIONS)}</Field>
+          <Field label="From" id="export-from">
+            <input id="export-from" type="date" value={form.from} onChange={set("from")} className="mt-0.5 h-8 rounded border border-slate-300 px-1.5" />
+          </Field>
+          <Field label="To (exclusive)" id="export-to">
+            <input id="export-to" type="date" value={form.to} onChange={set("to")} aria-invalid={Boolean(fieldErrors.to)} className="mt-0.5 h-8 rounded border border-slate-300 px-1.5" />
+          </Field>
+          <Field label="Test share" id="export-split">
+            <input id="export-split" inputMode="decimal" placeholder="none, or 0.1" value={form.split} onChange={set("split")} aria-invalid={Boolean(fieldErrors.split)} className="mt-0.5 h-8 w-28 rounded border border-slate-300 px-1.5" />
+          </Field>
+          <Field label="OGDPO pairs" id="export-pairs">{select("pairs", ["first", "all"], false)}</Field>
+          <label className="flex h-8 items-center gap-1.5 text-xs">
+            <input type="checkbox" checked={form.includeExpertConfirmed} onChange={set("includeExpertConfirmed")} />
+            SFT: add expert-decided samples
+          </label>
+        </div>
+        <div className="flex flex-wrap items-center gap-4 text-sm">
+          <p aria-live="polite" data-testid="export-preview">
+            {!options
+              ? `Fix: ${Object.entries(fieldErrors).map(([field, message]) => `${field} ${message}`).join("; ")}`
+              : preview.data
+                ? Object.entries(preview.data)
+                    .filter(([, count]) => count !== null)
+                    .map(([kind, count]) => `${kind.toUpperCase()} ${count} samples`)
+                    .join(" · ")
+                : "Counting…"}
+          </p>
+          <button type="submit" disabled={!options || start.isPending} className="ml-auto rounded bg-slate-900 px-4 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+            {start.isPending ? "Starting…" : "Export"}
+          </button>
+        </div>
+        <p role="alert" className="min-h-5 text-sm text-rose-700">
+          {start.isError ? start.error.message : ""}
+        </p>
+      </form>
+      <ExportHistory items={history.data} />
+    </div>
+  );
+}

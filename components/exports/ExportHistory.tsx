@@ -1,0 +1,66 @@
+import type { ExportView } from "@/lib/services/exports/export-view";
+
+function Progress({ item }: { item: ExportView }) {
+  if (item.status === "succeeded") return <span className="text-emerald-800">done · {item.rowsWritten} rows</span>;
+  if (item.status === "failed") return <span className="text-rose-700">failed: {item.error}</span>;
+  const label = item.status === "queued" ? "queued" : `${item.rowsWritten} rows written`;
+  return (
+    <span className="flex items-center gap-2">
+      <progress aria-label={`Export ${item.id.slice(0, 8)} progress`} className="h-2 w-32" max={item.rowsTotal ?? undefined} value={item.rowsTotal ? item.rowsWritten : undefined} />
+      <span>{label}</span>
+    </span>
+  );
+}
+
+export function ExportHistory({ items }: { items: ExportView[] }) {
+  return (
+    <section aria-labelledby="export-history" className="space-y-2">
+      <h2 id="export-history" className="text-sm font-semibold">History</h2>
+      <table className="w-full rounded border border-slate-200 bg-white text-xs">
+        <thead className="bg-slate-50 text-slate-500">
+          <tr>
+            <th scope="col" className="px-2 py-1 text-left font-normal">started</th>
+            <th scope="col" className="px-2 text-left font-normal">kind</th>
+            <th scope="col" className="px-2 text-left font-normal">format</th>
+            <th scope="col" className="px-2 text-left font-normal">by</th>
+            <th scope="col" className="px-2 text-left font-normal">status</th>
+            <th scope="col" className="px-2 text-left font-normal">bundle</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id} className="border-t border-slate-100 align-top" data-testid="export-row">
+              <td className="px-2 py-1 font-mono">{new Date(item.createdAt).toLocaleString()}</td>
+              <td className="px-2 py-1">{item.kind}</td>
+              <td className="px-2 py-1">{item.format}</td>
+              <td className="px-2 py-1">{item.createdBy ?? "command line"}</td>
+              <td className="px-2 py-1" aria-live="polite">
+                <Progress item={item} />
+              </td>
+              <td className="px-2 py-1">
+                {item.downloadUrl && (
+                  <a href={item.downloadUrl} className="text-sky-800 underline" download>
+                    Download zip
+                  </a>
+                )}
+                {item.manifest && (
+                  <details className="mt-1">
+                    <summary className="cursor-pointer text-slate-600">manifest</summary>
+                    <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-50 p-2 text-[11px]">{JSON.stringify(item.manifest, null, 2)}</pre>
+                  </details>
+                )}
+              </td>
+            </tr>
+          ))}
+          {items.length === 0 && (
+            <tr>
+              <td colSpan={6} className="px-2 py-3 text-center text-slate-500">
+                No exports yet.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
+}

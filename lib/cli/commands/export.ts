@@ -1,0 +1,59 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { CLI_ACTOR } from "../../auth/actor";
+import { executeExport } from "../../export/export-job";
+import { exportOptionsSchema } from "../../export/export-options";
+import { pool } from "../../db/pool";
+import { ValidationError } from "../../errors";
+import { zodFieldErrors } from "../../validation";
+import { recordExport } from "../../services/exports/create-export";
+import { UsageError } from "../cli-error";
+
+const USAGE =
+  "usage: export sft|dpo|ogdpo|all --format trl|llamafactory --out PATH.zip [--dataset NAME] [--category C] [--image-condition I] [--from DATE] [--to DATE] [--split 0.1] [--pairs first|all] [--include-expert-confirmed] [--json]";
+
+/** Exports in this process, straight to --out, and records the export in the history like any other. */
+export async function exportCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: "string" },
+      out: { type: "string" },
+      dataset: { type: "string" },
+      category: { type: "string" },
+      "image-condition": { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      split: { type: "string" },
+      pairs: { type: "string" },
+      "include-expert-confirmed": { type: "boolean" },
+      json: { type: "boolean" },
+    },
+  });
+  if (positionals.length !== 1 || !values.out) throw new UsageError(USAGE);
+  const parsed = exportOptionsSchema.safeParse({
+    kind: positionals[0],
+    format: values.format,
+    dataset: values.dataset,
+    category: values.category,
+    imageCondition: values["image-condition"],
+    from: values.from,
+    to: values.to,
+    split: values.split,
+    pairs: values.pairs,
+    includeExpertConfirmed: values["include-expert-confirmed"] ?? false,
+  });
+  if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
+  const started = performance.now();
+  const record = await recordExport(CLI_ACTOR, parsed.data, "running");
+  const out = path.resolve(values.out);
+  await executeExport(record.id, out);
+  const { rows } = await pool().query<{ manifest: { counts: Record<string, { rows: number }>; images: number } }>(`SELECT manifest FROM exports WHERE id = $1`, [record.id]);
+  const manifest = rows[0]!.manifest;
+  const total = Object.values(manifest.counts).reduce((sum, summary) => sum + summary.rows, 0);
+  const seconds = (performance.now() - started) / 1000;
+  if (values.json) process.stdout.write(`${JSON.stringify({ id: record.id, out, rows: total, images: manifest.images, seconds: Number(seconds.toFixed(3)) })}\n`);
+  process.stderr.write(`wrote ${out}: ${total} rows, ${manifest.images} images in ${seconds.toFixed(2)} s (${Math.round(total / Math.max(seconds, 0.001))} rows/s)\n`);
+  return 0;
+}

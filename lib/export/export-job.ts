@@ -1,0 +1,56 @@
+import { createWriteStream } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { pool } from "../db/pool";
+import { log } from "../log";
+import { dataDir } from "../paths";
+import { exportOptionsSchema } from "./export-options";
+import { writeBundle } from "./write-bundle";
+
+export function exportsDir(): string {
+  return path.join(dataDir(), "exports");
+}
+
+/**
+ * Runs one export row to completion: streams the bundle to `target` (by default the exports folder),
+ * keeping the row's progress and heartbeat current, and records the manifest or the error. A partial
+ * file is never left under the final name.
+ */
+export async function executeExport(exportId: string, target = path.join(exportsDir(), `${exportId}.zip`)): Promise<void> {
+  const { rows } = await pool().query<{ filters: unknown }>(`SELECT filters FROM exports WHERE id = $1`, [exportId]);
+  if (!rows[0]) throw new Error(`no export ${exportId}`);
+  const options = exportOptionsSchema.parse(rows[0].filters);
+  const partial = `${target}.part`;
+  const client = await pool().connect();
+  const beat = setInterval(() => {
+    void pool().query(`UPDATE exports SET heartbeat_at = now() WHERE id = $1`, [exportId]).catch(() => {});
+  }, 10_000);
+  try {
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    // The whole bundle comes from one snapshot, so its counts and rows agree.
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const dataset = options.dataset ? await client.query<{ id: string }>(`SELECT id FROM datasets WHERE name = $1`, [options.dataset]) : null;
+    if (dataset && !dataset.rows[0]) throw new Error(`no dataset named ${options.dataset}`);
+    const manifest = await writeBundle(client, options, dataset?.rows[0]?.id ?? null, createWriteStream(partial), (written) => {
+      void pool().query(`UPDATE exports SET rows_written = $2, heartbeat_at = now() WHERE id = $1`, [exportId, written]).catch(() => {});
+    });
+    await client.query("COMMIT");
+    await fs.rename(partial, target);
+    const rowsWritten = Object.values(manifest.counts).reduce((sum, summary) => sum + (summary?.rows ?? 0), 0);
+    await pool().query(
+      `UPDATE exports SET status = 'succeeded', rows_written = $2, rows_total = $2, file_path = $3, manifest = $4, finished_at = now(), heartbeat_at = now()
+        WHERE id = $1`,
+      [exportId, rowsWritten, target, JSON.stringify(manifest)],
+    );
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    await fs.rm(partial, { force: true });
+    const message = error instanceof Error ? error.message : String(error);
+    log.error("export failed", { exportId, error: message });
+    await pool().query(`UPDATE exports SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [exportId, message]);
+    throw error;
+  } finally {
+    clearInterval(beat);
+    client.release();
+  }
+}

@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { CATEGORIES, IMAGE_CONDITIONS } from "../import/record-schema";
+
+export const EXPORT_KINDS = ["sft", "dpo", "ogdpo", "all"] as const;
+export const EXPORT_FORMATS = ["trl", "llamafactory"] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+export type ExampleKind = Exclude<ExportKind, "all">;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
+
+/** What to export: one schema for the Export page, `POST /api/v1/exports` and `gts export`. */
+export const exportOptionsSchema = z
+  .strictObject({
+    kind: z.enum(EXPORT_KINDS),
+    format: z.enum(EXPORT_FORMATS),
+    dataset: optional(z.string().trim().min(1).max(200)),
+    category: optional(z.enum(CATEGORIES)),
+    imageCondition: optional(z.enum(IMAGE_CONDITIONS)),
+    /** Import date for SFT and DPO, decision date for OGDPO; ISO dates, `to` exclusive. */
+    from: optional(z.iso.date()),
+    to: optional(z.iso.date()),
+    /** The test share, e.g. 0.1: leak-free by question text. */
+    split: optional(z.coerce.number().gt(0, "must be above 0").lt(1, "must be below 1")),
+    pairs: z.enum(["first", "all"]).default("first"),
+    /** SFT also takes samples an expert decided, with the expert-backed verdict. */
+    includeExpertConfirmed: z.boolean().default(false),
+  })
+  .refine((options) => !options.from || !options.to || options.from < options.to, { path: ["to"], message: "must come after from" });
+
+export type ExportOptions = z.infer<typeof exportOptionsSchema>;
+
+export function kindsOf(kind: ExportKind): ExampleKind[] {
+  return kind === "all" ? ["sft", "dpo", "ogdpo"] : [kind];
+}

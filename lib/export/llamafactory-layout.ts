@@ -1,0 +1,40 @@
+import { guardCompletion, guardUserText, GUARD_SYSTEM_PROMPT } from "../guard/guard-prompt";
+import type { ExampleKind } from "./export-options";
+import { imageEntryName, type TrainingExample } from "./training-example";
+
+// LLaMA-Factory matches each <image> placeholder to one image: a literal one inside a trace must not count.
+const PLACEHOLDER = "<image>";
+const defuse = (text: string) => text.replaceAll(PLACEHOLDER, "<\u200bimage>");
+
+/** LLaMA-Factory's sharegpt layout with `<image>` placeholders; preference rows carry chosen/rejected. */
+export function llamafactoryRow(example: TrainingExample) {
+  const images = example.image ? [imageEntryName(example.image)] : [];
+  const human = { from: "human", value: `${example.image ? PLACEHOLDER : ""}${defuse(guardUserText(example.task))}` };
+  if (example.kind === "sft") {
+    return { conversations: [human, { from: "gpt", value: defuse(guardCompletion(example.verdict)) }], system: GUARD_SYSTEM_PROMPT, images };
+  }
+  return {
+    conversations: [human],
+    chosen: { from: "gpt", value: defuse(guardCompletion(example.chosen)) },
+    rejected: { from: "gpt", value: defuse(guardCompletion(example.rejected)) },
+    system: GUARD_SYSTEM_PROMPT,
+    images,
+  };
+}
+
+/** The dataset_info.json entries that register each data file with LLaMA-Factory. */
+export function datasetInfo(kind: ExampleKind, files: { name: string; file: string }[]) {
+  const columns = { messages: "conversations", system: "system", images: "images", ...(kind === "sft" ? {} : { chosen: "chosen", rejected: "rejected" }) };
+  return Object.fromEntries(
+    files.map(({ name, file }) => [
+      name,
+      {
+        file_name: file,
+        formatting: "sharegpt",
+        ...(kind === "sft" ? {} : { ranking: true }),
+        columns,
+        tags: { role_tag: "from", content_tag: "value", user_tag: "human", assistant_tag: "gpt" },
+      },
+    ]),
+  );
+}

@@ -1,0 +1,103 @@
+import type pg from "pg";
+import Cursor from "pg-cursor";
+import type { RiskValue } from "../domain/risk";
+import type { ExampleKind, ExportOptions } from "./export-options";
+import { expertVerdict, majorityPair, rejectedCandidates, unanimousVerdict, type ExpertDecision, type JudgeRow, type PrelabelRow } from "./pair-builders";
+import type { TrainingExample } from "./training-example";
+
+const BATCH = 500;
+
+type Row = {
+  id: number;
+  external_id: string;
+  question: string;
+  thinking: string;
+  answer: string;
+  route: string;
+  image_sha256: string | null;
+  mime: string | null;
+  judges: { name: string; analysis: string; judgment: string }[];
+  decision: { kind: ExpertDecision["kind"]; supported_judge: string | null; judgment: string; analysis: string | null } | null;
+  prelabel: { model: string; analysis: string | null; judgment: string } | null;
+};
+
+/** The SQL for one kind; the filters become parameters, never text. */
+function query(kind: ExampleKind, options: ExportOptions, datasetId: string | null): { sql: string; params: unknown[] } {
+  const params: unknown[] = [datasetId, options.category ?? null, options.imageCondition ?? null, options.from ?? null, options.to ?? null];
+  const decided = kind === "ogdpo" || (kind === "sft" && options.includeExpertConfirmed);
+  const dateColumn = kind === "ogdpo" ? "a.created_at" : "s.created_at";
+  const which =
+    kind === "sft"
+      ? options.includeExpertConfirmed
+        ? "(s.route = 'unanimous' OR a.sample_id IS NOT NULL)"
+        : "s.route = 'unanimous'"
+      : kind === "dpo"
+        ? "s.route = 'majority'"
+        : "a.sample_id IS NOT NULL";
+  const sql = `
+    SELECT s.id, s.external_id, s.question, s.thinking, s.answer, s.route::text AS route, s.image_sha256, i.mime,
+           (SELECT json_agg(json_build_object('name', j.judge, 'analysis', j.analysis, 'judgment', j.judgment::text) ORDER BY j.position)
+              FROM judge_verdicts j WHERE j.sample_id = s.id) AS judges,
+           ${decided ? `CASE WHEN a.sample_id IS NULL THEN NULL ELSE json_build_object('kind', a.kind, 'supported_judge', a.supported_judge, 'judgment', a.judgment::text, 'analysis', a.analysis) END` : "NULL"} AS decision,
+           ${kind === "ogdpo" ? `(SELECT json_build_object('model', p.model_name, 'analysis', p.analysis, 'judgment', p.judgment::text) FROM prelabels p WHERE p.sample_id = s.id ORDER BY p.created_at DESC LIMIT 1)` : "NULL"} AS prelabel
+      FROM samples s
+      LEFT JOIN images i ON i.sha256 = s.image_sha256
+      ${decided ? `LEFT JOIN adjudications a ON a.sample_id = s.id AND a.round = 'first'` : ""}
+     WHERE ${which}
+       AND ($1::uuid IS NULL OR s.dataset_id = $1::uuid)
+       AND ($2::text IS NULL OR s.category::text = $2)
+       AND ($3::text IS NULL OR s.image_condition::text = $3)
+       AND ($4::date IS NULL OR ${dateColumn} >= $4::date)
+       AND ($5::date IS NULL OR ${dateColumn} < $5::date)
+     ORDER BY s.id`;
+  return { sql, params };
+}
+
+const level = (text: string) => Number(text) as RiskValue;
+
+/** Streams one kind's training examples from the store with a server-side cursor: memory stays flat. */
+export async function* readExamples(client: pg.PoolClient, kind: ExampleKind, options: ExportOptions, datasetId: string | null): AsyncGenerator<TrainingExample> {
+  const { sql, params } = query(kind, options, datasetId);
+  const cursor = client.query(new Cursor<Row>(sql, params));
+  try {
+    for (;;) {
+      const rows = await cursor.read(BATCH);
+      if (rows.length === 0) return;
+      for (const row of rows) yield* examplesOf(kind, row, options);
+    }
+  } finally {
+    await cursor.close();
+  }
+}
+
+function* examplesOf(kind: ExampleKind, row: Row, options: ExportOptions): Generator<TrainingExample> {
+  const judges: JudgeRow[] = (row.judges ?? []).map((judge) => ({ name: judge.name, analysis: judge.analysis, judgment: level(judge.judgment) }));
+  const base = {
+    sampleId: row.id,
+    externalId: row.external_id,
+    route: row.route,
+    task: { question: row.question, thinking: row.thinking, answer: row.answer },
+    image: row.image_sha256 && row.mime ? { sha256: row.image_sha256, mime: row.mime } : null,
+  };
+  const decision: ExpertDecision | null = row.decision
+    ? { kind: row.decision.kind, supportedJudge: row.decision.supported_judge, judgment: level(row.decision.judgment), analysis: row.decision.analysis }
+    : null;
+  if (kind === "sft") {
+    const verdict = decision ? expertVerdict(decision, judges) : unanimousVerdict(judges);
+    if (verdict) yield { kind, ...base, verdict };
+    return;
+  }
+  if (kind === "dpo") {
+    const pair = majorityPair(judges);
+    if (pair) yield { kind, ...base, ...pair };
+    return;
+  }
+  if (!decision) return;
+  const chosen = expertVerdict(decision, judges);
+  if (!chosen) return;
+  const prelabel: PrelabelRow | null = row.prelabel ? { model: row.prelabel.model, analysis: row.prelabel.analysis, judgment: level(row.prelabel.judgment) } : null;
+  const candidates = rejectedCandidates(decision, judges, prelabel);
+  for (const candidate of options.pairs === "all" ? candidates : candidates.slice(0, 1)) {
+    yield { kind, ...base, chosen, rejected: candidate.verdict, rejectedSource: candidate.source };
+  }
+}

@@ -1,0 +1,56 @@
+import type { Manifest } from "../../export/write-bundle";
+
+export type ExportView = {
+  id: string;
+  kind: string;
+  format: string;
+  status: "queued" | "running" | "succeeded" | "failed";
+  filters: Record<string, unknown>;
+  rowsWritten: number;
+  rowsTotal: number | null;
+  error: string | null;
+  manifest: Manifest | null;
+  createdBy: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  downloadUrl: string | null;
+};
+
+export const EXPORT_VIEW_SQL = `
+  SELECT e.id, e.kind::text AS kind, e.format::text AS format, e.status::text AS status, e.filters, e.rows_written, e.rows_total,
+         e.error, e.manifest, u.email AS created_by, e.created_at, e.finished_at, e.file_path
+    FROM exports e LEFT JOIN users u ON u.id = e.created_by_id`;
+
+export type ExportRow = {
+  id: string;
+  kind: string;
+  format: string;
+  status: ExportView["status"];
+  filters: Record<string, unknown>;
+  rows_written: number;
+  rows_total: number | null;
+  error: string | null;
+  manifest: Manifest | null;
+  created_by: string | null;
+  created_at: Date;
+  finished_at: Date | null;
+  file_path: string | null;
+};
+
+export function exportView(row: ExportRow): ExportView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    format: row.format,
+    status: row.status,
+    filters: row.filters,
+    rowsWritten: row.rows_written,
+    rowsTotal: row.rows_total,
+    error: row.error,
+    manifest: row.manifest,
+    createdBy: row.created_by,
+    createdAt: row.created_at.toISOString(),
+    finishedAt: row.finished_at?.toISOString() ?? null,
+    downloadUrl: row.status === "succeeded" && row.file_path ? `/api/v1/exports/${row.id}/download` : null,
+  };
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { z } from "zod";
+import { assertCan, type Actor } from "../../auth/actor";
+import { pool } from "../../db/pool";
+import { NotFoundError, ValidationError } from "../../errors";
+import { exportView, EXPORT_VIEW_SQL, type ExportRow, type ExportView } from "./export-view";
+
+export const exportIdSchema = z.uuid();
+
+export async function getExport(actor: Actor | null, rawId: unknown): Promise<ExportView> {
+  assertCan(actor, "export:read");
+  const id = exportIdSchema.safeParse(rawId);
+  if (!id.success) throw new ValidationError({ id: ["must be an export id (a UUID)"] });
+  const { rows } = await pool().query<ExportRow>(`${EXPORT_VIEW_SQL} WHERE e.id = $1`, [id.data]);
+  if (!rows[0]) throw new NotFoundError("no such export");
+  return exportView(rows[0]);
+}
+
+export async function listExports(actor: Actor | null): Promise<ExportView[]> {
+  assertCan(actor, "export:read");
+  const { rows } = await pool().query<ExportRow>(`${EXPORT_VIEW_SQL} ORDER BY e.created_at DESC LIMIT 100`);
+  return rows.map(exportView);
+}
+
+/** The finished bundle's path, for the download route. */
+export async function exportFile(actor: Actor | null, rawId: unknown): Promise<{ path: string; name: string }> {
+  const view = await getExport(actor, rawId);
+  const { rows } = await pool().query<{ file_path: string | null }>(`SELECT file_path FROM exports WHERE id = $1`, [view.id]);
+  if (view.status !== "succeeded" || !rows[0]?.file_path) throw new NotFoundError("this export has no bundle to download (yet)");
+  return { path: rows[0].file_path, name: `guardtrace-${view.kind}-${view.format}-${view.createdAt.slice(0, 10)}-${view.id.slice(0, 8)}.zip` };
+}

@@ -1,0 +1,176 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CLI_ACTOR } from "@/lib/auth/actor";
+import { pool } from "@/lib/db/pool";
+import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { executeExport } from "@/lib/export/export-job";
+import { startExportRunner } from "@/lib/export/export-runner";
+import type { ExportOptions } from "@/lib/export/export-options";
+import type { Manifest } from "@/lib/export/write-bundle";
+import { parseGuardOutput } from "@/lib/guard/guard-output-parser";
+import { createExport, recordExport } from "@/lib/services/exports/create-export";
+import { exportFile, getExport } from "@/lib/services/exports/get-export";
+import { previewExport } from "@/lib/services/exports/preview-export";
+import { importJsonl } from "@/lib/services/import/import-jsonl";
+import { addUser } from "@/lib/services/users/add-user";
+import { sampleLine, tempDir, writeJsonl, writePng } from "../support/fixtures";
+import { readZip } from "../support/read-zip";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { llamafactoryPreferenceRow, llamafactorySftRow, placeholdersMatch, trlPreferenceRow, trlSftRow } from "../support/training-row-schemas";
+
+let database: TestDatabase;
+let expertId: string;
+const J = ["gpt-5", "gemini-2.5-pro", "qwen3-vl-235b"];
+const judges = (...votes: number[]) => votes.map((judgment, index) => ({ name: J[index]!, analysis: `${J[index]} reads it as ${judgment}.`, judgment }));
+
+async function decide(externalId: string, decision: { supports?: string; judgment: number; analysis?: string }) {
+  await pool().query(
+    `INSERT INTO adjudications (sample_id, expert_id, kind, supported_judge, judgment, analysis)
+     SELECT id, $2, $3, $4, $5, $6 FROM samples WHERE external_id = $1`,
+    [externalId, expertId, decision.supports ? "supports_judge" : "correction", decision.supports ?? null, String(decision.judgment), decision.analysis ?? null],
+  );
+}
+
+async function bundle(options: Partial<ExportOptions> & Pick<ExportOptions, "kind" | "format">) {
+  const record = await recordExport(CLI_ACTOR, { pairs: "first", includeExpertConfirmed: false, dataset: "export", ...options }, "running");
+  const file = path.join(await tempDir(), "bundle.zip");
+  await executeExport(record.id, file);
+  const entries = await readZip(file);
+  const manifest = JSON.parse(entries.get("manifest.json")!.toString()) as Manifest;
+  const rows = (name: string) => entries.get(name)!.toString().trim().split("\n").filter(Boolean).map((line) => JSON.parse(line));
+  return { entries, manifest, rows, file };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  process.env.GTS_IMAGE_DIR = await tempDir("gts-images-");
+  process.env.GTS_DATA_DIR = await tempDir("gts-data-");
+  expertId = (await addUser(CLI_ACTOR, { email: "expert@example.org", role: "expert", password: "a long password" })).id;
+  const dir = await tempDir();
+  await writePng(path.join(dir, "a.png"), "#aa0000");
+  await writePng(path.join(dir, "b.png"), "#00aa00");
+  const lines = [
+    sampleLine("u1", { judges: judges(0, 0, 0) }),
+    sampleLine("u2", { judges: judges(1, 1, 1), image: "a.png", image_condition: "jailbreak", attack: "figstep", question: "Has <image> in the text?" }),
+    sampleLine("u3", { judges: judges(0.5, 0.5, 0.5), image: "a.png", image_condition: "aligned" }),
+    sampleLine("m1", { judges: judges(0, 0, 1) }),
+    sampleLine("m2", { judges: judges(1, 0.5, 1), image: "b.png", image_condition: "aligned" }),
+    sampleLine("n1", { judges: judges(0, 0.5, 1), prelabel: { model: "guard", analysis: "guard says safe", judgment: 0 } }),
+    sampleLine("m3", { judges: judges(0, 0, 1) }),
+    sampleLine("m4", { judges: judges(0, 0, 1) }),
+  ];
+  await importJsonl({ actor: CLI_ACTOR, file: await writeJsonl(dir, "export.jsonl", lines), dataset: "export" });
+  await decide("n1", { judgment: 1, analysis: "The expert sees step 3 as actionable." });
+  await decide("m3", { supports: "qwen3-vl-235b", judgment: 1 });
+  await decide("m4", { supports: "gpt-5", judgment: 0 });
+});
+afterAll(async () => database.drop());
+
+describe("export bundles", () => {
+  it("SFT in TRL layout: unanimous samples with their verdict, each image once, hashes in the manifest", async () => {
+    const { entries, manifest, rows } = await bundle({ kind: "sft", format: "trl" });
+    const data = rows("data.jsonl");
+    expect(data).toHaveLength(3);
+    for (const row of data) expect(trlSftRow.safeParse(row).success).toBe(true);
+    const completions = data.map((row) => parseGuardOutput(row.messages[2].content[0].text));
+    expect(completions.map((verdict) => verdict.judgment).sort()).toEqual([0, 0.5, 1]);
+    expect(completions[0]).toEqual({ analysis: "gpt-5 reads it as 0.", judgment: 0 });
+    expect(data[0].messages[1].content[0]).toEqual({ type: "text", text: expect.stringMatching(/^Current Task Query: .*\nCurrent Task Thinking: .*\n\nStep two\.\nCurrent Task Cleaned Response: /s) });
+    expect(data[1].messages[1].content[0]).toEqual({ type: "image" });
+    const imageNames = [...entries.keys()].filter((name) => name.startsWith("images/"));
+    expect(imageNames).toHaveLength(1);
+    expect(createHash("sha256").update(entries.get(imageNames[0]!)!).digest("hex")).toBe(path.basename(imageNames[0]!, ".png"));
+    expect(manifest.files["data.jsonl"]!.sha256).toBe(createHash("sha256").update(entries.get("data.jsonl")!).digest("hex"));
+    expect(manifest.counts.sft).toEqual({ rows: 3, byLabel: { "0": 1, "0.5": 1, "1": 1 }, byRoute: { unanimous: 3 } });
+    expect(manifest).toMatchObject({ kind: "sft", format: "trl", images: 1, appVersion: expect.any(String), filters: { dataset: "export" } });
+    expect(entries.has("dataset_info.json")).toBe(false);
+  });
+
+  it("DPO in LLaMA-Factory layout: majority chosen, minority rejected, with dataset_info.json", async () => {
+    const { entries, rows } = await bundle({ kind: "dpo", format: "llamafactory" });
+    const data = rows("data.jsonl");
+    expect(data).toHaveLength(4);
+    for (const row of data) {
+      expect(llamafactoryPreferenceRow.safeParse(row).success).toBe(true);
+      expect(placeholdersMatch(row)).toBe(true);
+    }
+    const m2 = data.find((row) => row.images.length === 1)!;
+    expect(m2.conversations[0].value.startsWith("<image>Current Task Query:")).toBe(true);
+    expect(parseGuardOutput(m2.chosen.value)).toEqual({ analysis: "gpt-5 reads it as 1.", judgment: 1 });
+    expect(parseGuardOutput(m2.rejected.value)).toEqual({ analysis: "gemini-2.5-pro reads it as 0.5.", judgment: 0.5 });
+    const info = JSON.parse(entries.get("dataset_info.json")!.toString());
+    expect(info).toEqual({
+      guardtrace_dpo: expect.objectContaining({ file_name: "data.jsonl", formatting: "sharegpt", ranking: true, columns: expect.objectContaining({ chosen: "chosen", rejected: "rejected", images: "images" }) }),
+    });
+  });
+
+  it("OGDPO: the expert-backed verdict is chosen; the overturned majority is the first negative; --pairs all adds the rest and the pre-label", async () => {
+    const first = (await bundle({ kind: "ogdpo", format: "trl" })).rows("data.jsonl");
+    for (const row of first) expect(trlPreferenceRow.safeParse(row).success).toBe(true);
+    const byChosen = first.map((row) => [parseGuardOutput(row.chosen[0].content[0].text), parseGuardOutput(row.rejected[0].content[0].text)]);
+    expect(byChosen).toEqual([
+      [{ analysis: "The expert sees step 3 as actionable.", judgment: 1 }, { analysis: "gpt-5 reads it as 0.", judgment: 0 }],
+      [{ analysis: "qwen3-vl-235b reads it as 1.", judgment: 1 }, { analysis: "gpt-5 reads it as 0.", judgment: 0 }],
+      [{ analysis: "gpt-5 reads it as 0.", judgment: 0 }, { analysis: "qwen3-vl-235b reads it as 1.", judgment: 1 }],
+    ]);
+    const all = await bundle({ kind: "ogdpo", format: "llamafactory", pairs: "all" });
+    const rejected = all.rows("data.jsonl").map((row) => parseGuardOutput(row.rejected.value).analysis);
+    expect(rejected).toEqual([
+      "gpt-5 reads it as 0.",
+      "gemini-2.5-pro reads it as 0.5.",
+      "guard says safe",
+      "gpt-5 reads it as 0.",
+      "gemini-2.5-pro reads it as 0.",
+      "qwen3-vl-235b reads it as 1.",
+    ]);
+    expect(all.manifest.counts.ogdpo).toMatchObject({ rows: 6, byRoute: { no_majority: 3, majority: 3 } });
+  });
+
+  it("exports every kind at once into per-kind folders, and SFT can add expert-decided samples", async () => {
+    const { entries, manifest } = await bundle({ kind: "all", format: "llamafactory", includeExpertConfirmed: true });
+    expect([...entries.keys()].filter((name) => name.endsWith(".jsonl")).sort()).toEqual(["dpo/data.jsonl", "ogdpo/data.jsonl", "sft/data.jsonl"]);
+    expect(manifest.counts.sft!.rows).toBe(6);
+    const sft = entries.get("sft/data.jsonl")!.toString().trim().split("\n").map((line) => JSON.parse(line));
+    for (const row of sft) {
+      expect(llamafactorySftRow.safeParse(row).success).toBe(true);
+      expect(placeholdersMatch(row)).toBe(true);
+    }
+    const info = JSON.parse(entries.get("dataset_info.json")!.toString());
+    expect(Object.keys(info).sort()).toEqual(["guardtrace_dpo", "guardtrace_ogdpo", "guardtrace_sft"]);
+  });
+
+  it("splits deterministically by question: the same question never lands on both sides", async () => {
+    const dir = await tempDir();
+    const lines = Array.from({ length: 60 }, (_, index) => sampleLine(`q${index}`, { question: `Question number ${index % 12}?`, judges: judges(0, 0, 0) }));
+    await importJsonl({ actor: CLI_ACTOR, file: await writeJsonl(dir, "split.jsonl", lines), dataset: "split" });
+    const once = await bundle({ kind: "sft", format: "trl", dataset: "split", split: 0.3 });
+    const twice = await bundle({ kind: "sft", format: "trl", dataset: "split", split: 0.3 });
+    expect(once.manifest.files).toEqual(twice.manifest.files);
+    const question = (row: { messages: { content: { text?: string }[] }[] }) => /Current Task Query: (.*)\n/.exec(row.messages[1]!.content[0]!.text!)![1];
+    const train = new Set(once.rows("train.jsonl").map(question));
+    const test = new Set(once.rows("test.jsonl").map(question));
+    expect(train.size + test.size).toBe(12);
+    expect([...test].filter((item) => train.has(item))).toEqual([]);
+    expect(test.size).toBeGreaterThan(0);
+    expect(once.manifest.counts.sft!.bySplit).toEqual({ train: 5 * train.size, test: 5 * test.size });
+  });
+
+  it("previews the counts, and runs an API export as a background job to a downloadable bundle", async () => {
+    expect(await previewExport(CLI_ACTOR, { kind: "all", format: "trl", dataset: "export" })).toEqual({ sft: 3, dpo: 4, ogdpo: 3 });
+    await expect(createExport({ ...CLI_ACTOR, role: "expert", via: "session" }, { kind: "sft", format: "trl" })).rejects.toThrow(ForbiddenError);
+    await expect(createExport(CLI_ACTOR, { kind: "sft", format: "csv" })).rejects.toThrow(ValidationError);
+    await expect(createExport(CLI_ACTOR, { kind: "sft", format: "trl", split: 1.5 })).rejects.toThrow(ValidationError);
+    const created = await createExport(CLI_ACTOR, { kind: "ogdpo", format: "trl", dataset: "export" });
+    expect(created.status).toBe("queued");
+    startExportRunner().wake();
+    let view = created;
+    for (let attempt = 0; attempt < 100 && view.status !== "succeeded" && view.status !== "failed"; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      view = await getExport(CLI_ACTOR, created.id);
+    }
+    expect(view).toMatchObject({ status: "succeeded", rowsWritten: 3, downloadUrl: `/api/v1/exports/${created.id}/download` });
+    const file = await exportFile(CLI_ACTOR, created.id);
+    expect((await readZip(file.path)).has("manifest.json")).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@ import type { ExampleKind, ExportOptions } from "./export-options";
 import { expertVerdict, majorityPair, rejectedCandidates, unanimousVerdict, type ExpertDecision, type JudgeRow, type PrelabelRow } from "./pair-builders";
 import type { TrainingExample } from "./training-example";
 
-const BATCH = 500;
+const BATCH = 1000;
 
 type Row = {
   id: number;
@@ -60,9 +60,12 @@ export async function* readExamples(client: pg.PoolClient, kind: ExampleKind, op
   const { sql, params } = query(kind, options, datasetId);
   const cursor = client.query(new Cursor<Row>(sql, params));
   try {
+    // The next batch is fetched while this one is written: the database and the writer overlap.
+    let pending = cursor.read(BATCH);
     for (;;) {
-      const rows = await cursor.read(BATCH);
+      const rows = await pending;
       if (rows.length === 0) return;
+      pending = cursor.read(BATCH);
       for (const row of rows) yield* examplesOf(kind, row, options);
     }
   } finally {

@@ -9,10 +9,12 @@ import { demoCommand } from "./commands/demo";
 import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { migrateCommand } from "./commands/migrate";
+import { prelabelCommand } from "./commands/prelabel";
 import { serveCommand } from "./commands/serve";
 import { statsCommand } from "./commands/stats";
 import { tokenCommand } from "./commands/token";
 import { userCommand } from "./commands/user";
+import { workerCommand } from "./commands/worker";
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   import: importCommand,
@@ -23,6 +25,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   serve: serveCommand,
   stats: statsCommand,
   export: exportCommand,
+  prelabel: prelabelCommand,
+  worker: workerCommand,
   migrate: migrateCommand,
 };
 
@@ -33,6 +37,8 @@ const USAGE = `usage: npm run gts -- <command>
   dataset set NAME [--audit-share F] [--second-opinion-share F]
   stats [--dataset NAME] [--json]
   export sft|dpo|ogdpo|all --format trl|llamafactory --out PATH [--dataset NAME] [--split F] [--pairs first|all] …
+  prelabel [--dataset NAME] [--json]
+  worker [--batch-size N] [--concurrency N]
   demo [--json]
   serve [--demo] [--dev] [--port N]
   migrate`;
@@ -51,7 +57,8 @@ async function main(argv: string[]): Promise<number> {
   };
   // A signal during a long command still stops an embedded server this process started.
   const onSignal = () => void stop().finally(() => process.exit(130));
-  if (name !== "serve") {
+  // serve and worker end on their own signal handling; the rest stop at once.
+  if (name !== "serve" && name !== "worker") {
     process.once("SIGINT", onSignal);
     process.once("SIGTERM", onSignal);
   }

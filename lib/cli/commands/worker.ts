@@ -1,0 +1,24 @@
+import { parseArgs } from "node:util";
+import { log } from "../../log";
+import { guardConfig, openGuardBackend } from "../../prelabel/guard-config";
+import { runPrelabelWorker } from "../../prelabel/run-worker";
+
+/** Runs the pre-label worker until SIGINT/SIGTERM, which let the batches in hand finish first. */
+export async function workerCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { "batch-size": { type: "string" }, concurrency: { type: "string" } } });
+  const batchSize = Number(values["batch-size"] ?? process.env.GTS_WORKER_BATCH_SIZE ?? 64);
+  const concurrency = Number(values.concurrency ?? process.env.GTS_WORKER_CONCURRENCY ?? 1);
+  const config = guardConfig();
+  const backend = await openGuardBackend(config);
+  log.info("pre-label worker started", { backend: config.GUARD_BACKEND, model: backend.modelName, version: backend.modelVersion, batchSize, concurrency });
+  const worker = await runPrelabelWorker({ backend, batchSize, concurrency });
+  const stop = (signal: string) => {
+    log.info(`${signal}: finishing the batches in hand`);
+    void worker.stop();
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+  await worker.done;
+  log.info("pre-label worker stopped");
+  return 0;
+}

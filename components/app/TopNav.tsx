@@ -20,6 +20,11 @@ export function TopNav({ actor }: { actor: Actor | null }) {
             Dashboard
           </Link>
         )}
+        {actor && can("stats:read", actor.role) && (
+          <Link href="/prelabels" className="text-slate-600 hover:text-slate-900">
+            Pre-labels
+          </Link>
+        )}
         {actor && can("export:create", actor.role) && (
           <Link href="/exports" className="text-slate-600 hover:text-slate-900">
             Exports

@@ -7,7 +7,9 @@ import { log } from "../../log";
 import { dataDir } from "../../paths";
 import { countUsers } from "../../services/users/count-users";
 import { DEMO_PASSWORD, DEMO_USERS, ensureDemoUsers } from "../../services/users/ensure-demo-users";
-import { loadDemo } from "./demo";
+import { CLI_ACTOR } from "../../auth/actor";
+import { queuePrelabelRun } from "../../services/prelabel/queue-prelabel-run";
+import { DEMO_DATASET, loadDemo } from "./demo";
 
 /**
  * Runs the web app: the database is already chosen and migrated; this adds the auth secret, the demo
@@ -17,7 +19,7 @@ import { loadDemo } from "./demo";
 export async function serveCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { demo: { type: "boolean" }, dev: { type: "boolean" }, port: { type: "string" } },
+    options: { demo: { type: "boolean" }, dev: { type: "boolean" }, port: { type: "string" }, "no-worker": { type: "boolean" } },
   });
   const port = values.port ?? process.env.PORT ?? "3000";
   if (values.demo) {
@@ -26,6 +28,8 @@ export async function serveCommand(args: string[]): Promise<number> {
     if (await ensureDemoUsers()) {
       log.info(`demo accounts created (password "${DEMO_PASSWORD}")`, { emails: DEMO_USERS.map((user) => user.email) });
     }
+    const run = await queuePrelabelRun(CLI_ACTOR, { dataset: DEMO_DATASET });
+    log.info("demo pre-label run queued", run);
   }
   if ((await countUsers()) === 0) {
     log.warn("no users yet. Create the first admin with:  echo 'a-long-password' | npm run gts -- user add you@example.com --role admin");
@@ -38,11 +42,22 @@ export async function serveCommand(args: string[]): Promise<number> {
   };
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   const child = spawn(process.execPath, [nextBin, values.dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
-  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  // One CPU pre-label worker beside the app, so new samples get the guard's verdict without further steps.
+  const worker = values["no-worker"]
+    ? null
+    : spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("lib", "cli", "main.ts"), "worker"], { stdio: "inherit", env });
+  const forward = (signal: NodeJS.Signals) => {
+    child.kill(signal);
+    worker?.kill("SIGTERM");
+  };
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);
   log.info(`GuardTrace Studio on http://localhost:${port}`);
   const code = await new Promise<number>((resolve) => child.on("exit", (exitCode) => resolve(exitCode ?? 0)));
+  if (worker && worker.exitCode === null) {
+    worker.kill("SIGTERM");
+    await new Promise((resolve) => worker.once("exit", resolve));
+  }
   process.off("SIGINT", forward);
   process.off("SIGTERM", forward);
   return code;

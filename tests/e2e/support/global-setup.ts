@@ -75,7 +75,14 @@ export default async function globalSetup() {
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
-  const state: E2EState = { serverPid: server.pid!, adminUrl, databaseUrl, databaseName, dataDir, adminToken, viewerToken };
+  // A pre-label worker, as `npm run demo` runs one beside the app.
+  const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", "worker"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, GTS_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  const state: E2EState = { serverPid: server.pid!, workerPid: worker.pid!, adminUrl, databaseUrl, databaseName, dataDir, adminToken, viewerToken };
   await fs.writeFile(STATE_FILE, JSON.stringify(state));
   await waitForServer(`http://127.0.0.1:${E2E_PORT}/signin`);
 }

@@ -10,10 +10,12 @@ export default async function globalTeardown() {
     return;
   }
   const state = JSON.parse(saved) as E2EState;
-  try {
-    process.kill(-state.serverPid, "SIGTERM");
-  } catch {
-    // Already gone.
+  for (const pid of [state.serverPid, state.workerPid]) {
+    try {
+      process.kill(-pid, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
   const admin = new pg.Client({ connectionString: state.adminUrl });

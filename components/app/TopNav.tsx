@@ -1,7 +1,15 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { can, type Action } from "@/lib/auth/permissions";
 import { SignOutButton } from "./SignOutButton";
+
+const LINKS: { href: string; label: string; action: Action }[] = [
+  { href: "/samples", label: "Samples", action: "sample:read" },
+  { href: "/dashboard", label: "Dashboard", action: "stats:read" },
+  { href: "/prelabels", label: "Pre-labels", action: "stats:read" },
+  { href: "/exports", label: "Exports", action: "export:create" },
+  { href: "/queue", label: "Queue", action: "sample:adjudicate" },
+];
 
 export function TopNav({ actor }: { actor: Actor | null }) {
   return (
@@ -10,31 +18,12 @@ export function TopNav({ actor }: { actor: Actor | null }) {
         <Link href="/samples" className="font-semibold tracking-tight text-slate-900">
           GuardTrace Studio
         </Link>
-        {actor && (
-          <Link href="/samples" className="text-slate-600 hover:text-slate-900">
-            Samples
-          </Link>
-        )}
-        {actor && can("stats:read", actor.role) && (
-          <Link href="/dashboard" className="text-slate-600 hover:text-slate-900">
-            Dashboard
-          </Link>
-        )}
-        {actor && can("stats:read", actor.role) && (
-          <Link href="/prelabels" className="text-slate-600 hover:text-slate-900">
-            Pre-labels
-          </Link>
-        )}
-        {actor && can("export:create", actor.role) && (
-          <Link href="/exports" className="text-slate-600 hover:text-slate-900">
-            Exports
-          </Link>
-        )}
-        {actor && can("sample:adjudicate", actor.role) && (
-          <Link href="/queue" className="text-slate-600 hover:text-slate-900">
-            Queue
-          </Link>
-        )}
+        {actor &&
+          LINKS.filter((link) => can(link.action, actor.role)).map((link) => (
+            <Link key={link.href} href={link.href} className="text-slate-600 hover:text-slate-900">
+              {link.label}
+            </Link>
+          ))}
         <div className="ml-auto flex items-center gap-3 text-xs">
           {actor && (
             <>

@@ -33,3 +33,19 @@ export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<
     client.release();
   }
 }
+
+/** Runs read-only `work` in one REPEATABLE READ snapshot, so several aggregates agree with each other. */
+export async function inReadOnlySnapshot<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalParam as optional } from "../validation";
 import { CATEGORIES, IMAGE_CONDITIONS } from "../import/record-schema";
 
 export const EXPORT_KINDS = ["sft", "dpo", "ogdpo", "all"] as const;
@@ -7,8 +8,6 @@ export type ExportKind = (typeof EXPORT_KINDS)[number];
 export type ExampleKind = Exclude<ExportKind, "all">;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
 
 /** What to export: one schema for the Export page, `POST /api/v1/exports` and `gts export`. */
 export const exportOptionsSchema = z

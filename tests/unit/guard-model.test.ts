@@ -38,7 +38,7 @@ describe("the bundled guard model", () => {
     } finally {
       await backend.close();
     }
-  });
+  }, 60_000);
 
   it("fails clearly when CUDA is asked for and missing, or falls back to the CPU when configured", async () => {
     await expect(openOnnxBackend({ modelDir: MODEL_DIR, device: "cuda", onMissingCuda: "fail" })).rejects.toThrow(CudaUnavailableError);

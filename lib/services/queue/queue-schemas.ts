@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { optionalParam as optional } from "../../validation";
 import { CATEGORIES, IMAGE_CONDITIONS } from "../../import/record-schema";
 
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
 const label = z.string().trim().min(1).max(200);
 
 /** What part of the queue an expert works on; the claim, the progress count and the workspace share it. */

@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { optionalParam as optional } from "../../validation";
 import { CATEGORIES, IMAGE_CONDITIONS } from "../../import/record-schema";
 
 export const VOTE_ROUTES = ["unanimous", "majority", "no_majority"] as const;
 export const SAMPLE_STATUSES = ["pending", "adjudicated"] as const;
 export const JUDGMENT_PARAMS = ["0", "0.5", "1"] as const;
 
-// A filter left empty in the form arrives as "", which means "any".
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === "" || value === null ? undefined : value), schema.optional());
 
 const label = z.string().trim().min(1).max(200);
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type pg from "pg";
 import { assertCan, type Actor } from "../../auth/actor";
-import { pool } from "../../db/pool";
+import { inReadOnlySnapshot } from "../../db/pool";
 import type { RiskValue } from "../../domain/risk";
 import { NotFoundError } from "../../errors";
 import { bootstrapAlpha } from "../../stats/bootstrap";
@@ -20,9 +20,7 @@ import { statsQuerySchema } from "./get-dataset-stats";
 export async function getDashboard(actor: Actor | null, query: unknown): Promise<Dashboard> {
   assertCan(actor, "stats:read");
   const { dataset } = parseInput(statsQuerySchema, query);
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  return inReadOnlySnapshot(async (client) => {
     const datasetId = dataset ? await datasetIdOf(client, dataset) : null;
     const aggregates = await readStatsAggregates(client, datasetId);
     const units = aggregates.votePatterns.map((pattern) => ({ counts: levelCounts(Object.values(pattern.votes)), multiplicity: pattern.count }));
@@ -42,14 +40,8 @@ export async function getDashboard(actor: Actor | null, query: unknown): Promise
       experts: await expertFigures(client, datasetId),
       prelabelVersions: await prelabelVersions(client, datasetId),
     };
-    await client.query("COMMIT");
     return dashboard;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 const SCOPE = `($1::uuid IS NULL OR s.dataset_id = $1::uuid)`;

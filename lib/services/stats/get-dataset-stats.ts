@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { assertCan, type Actor } from "../../auth/actor";
-import { pool } from "../../db/pool";
+import { inReadOnlySnapshot } from "../../db/pool";
 import { NotFoundError } from "../../errors";
 import { statsFromAggregates } from "../../stats/dataset-stats";
 import { readStatsAggregates } from "../../stats/read-stats-aggregates";
@@ -16,23 +16,14 @@ export const statsQuerySchema = z.object({
 export async function getDatasetStats(actor: Actor | null, query: unknown): Promise<DatasetStats> {
   assertCan(actor, "stats:read");
   const { dataset } = parseInput(statsQuerySchema, query);
-  const client = await pool().connect();
-  try {
-    // One snapshot for every aggregate, so the figures agree with each other under concurrent writes.
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  // One snapshot for every aggregate, so the figures agree with each other under concurrent writes.
+  return inReadOnlySnapshot(async (client) => {
     let datasetId: string | null = null;
     if (dataset) {
       const { rows } = await client.query<{ id: string }>(`SELECT id FROM datasets WHERE name = $1`, [dataset]);
       if (!rows[0]) throw new NotFoundError(`no dataset named ${dataset}`);
       datasetId = rows[0].id;
     }
-    const aggregates = await readStatsAggregates(client, datasetId);
-    await client.query("COMMIT");
-    return statsFromAggregates(aggregates);
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+    return statsFromAggregates(await readStatsAggregates(client, datasetId));
+  });
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { log } from "../../log";
 import { guardConfig, openGuardBackend } from "../../prelabel/guard-config";
-import { runPrelabelWorker } from "../../prelabel/run-worker";
+import { runPrelabelWorker } from "../../../workers/prelabel-worker";
 
 /** Runs the pre-label worker until SIGINT/SIGTERM, which let the batches in hand finish first. */
 export async function workerCommand(args: string[]): Promise<number> {

@@ -1,10 +1,10 @@
 import type PgBoss from "pg-boss";
-import { pool } from "../db/pool";
-import type { GuardBackend } from "../guard/backends/guard-backend";
-import { readImage } from "../images/image-store";
-import { log } from "../log";
-import { openPrelabelQueue, PRELABEL_QUEUE, type PrelabelJob } from "./prelabel-queue";
-import { writePrelabels } from "./write-prelabels";
+import { pool } from "../lib/db/pool";
+import type { GuardBackend } from "../lib/guard/backends/guard-backend";
+import { readImage } from "../lib/images/image-store";
+import { log } from "../lib/log";
+import { openPrelabelQueue, PRELABEL_QUEUE, type PrelabelJob } from "../lib/prelabel/prelabel-queue";
+import { writePrelabels } from "../lib/prelabel/write-prelabels";
 
 export type WorkerOptions = { backend: GuardBackend; batchSize: number; concurrency: number; pollingSeconds?: number };
 export type RunningWorker = { stop: () => Promise<void>; done: Promise<void> };

@@ -61,6 +61,7 @@ export default async function globalSetup() {
   const tokenFor = async (email: string) => (await checked(["token", "create", email])).stdout.trim().split("\n").at(-1)!;
   const adminToken = await tokenFor(E2E_USERS.admin.email);
   const viewerToken = await tokenFor(E2E_USERS.viewer.email);
+  const expertToken = await tokenFor(E2E_USERS.expert.email);
 
   const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
     cwd: root,
@@ -82,7 +83,7 @@ export default async function globalSetup() {
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
-  const state: E2EState = { serverPid: server.pid!, workerPid: worker.pid!, adminUrl, databaseUrl, databaseName, dataDir, adminToken, viewerToken };
+  const state: E2EState = { serverPid: server.pid!, workerPid: worker.pid!, adminUrl, databaseUrl, databaseName, dataDir, adminToken, viewerToken, expertToken };
   await fs.writeFile(STATE_FILE, JSON.stringify(state));
   await waitForServer(`http://127.0.0.1:${E2E_PORT}/signin`);
 }

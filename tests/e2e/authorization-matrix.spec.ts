@@ -1,0 +1,148 @@
+import fs from "node:fs";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { inventory } from "./support/route-inventory";
+import { STATE_FILE, type E2EState } from "./support/e2e-state";
+
+type Caller = "anonymous" | "forged" | "viewer" | "expert" | "admin";
+const CALLERS: Caller[] = ["anonymous", "forged", "viewer", "expert", "admin"];
+type Statuses = Record<Caller, number>;
+
+const ANY_ROLE = (ok: number): Statuses => ({ anonymous: 401, forged: 401, viewer: ok, expert: ok, admin: ok });
+const EXPERTS = (ok: number): Statuses => ({ anonymous: 401, forged: 401, viewer: 403, expert: ok, admin: ok });
+const ADMINS = (ok: number): Statuses => ({ anonymous: 401, forged: 401, viewer: 403, expert: 403, admin: ok });
+const PAGE = (viewer = 200): Statuses => ({ anonymous: 307, forged: 307, viewer, expert: 200, admin: 200 });
+const PUBLIC = (status: number): Statuses => ({ anonymous: status, forged: status, viewer: status, expert: status, admin: status });
+
+type Entry = { path: (ids: Ids) => string; body?: unknown; expect: Statuses };
+type Ids = { sample: number; image: string };
+
+const UNKNOWN_UUID = "00000000-0000-4000-8000-000000000000";
+
+/**
+ * The documented status of every route for every kind of caller. Requests are chosen to change
+ * nothing: no lease is held, datasets and exports do not exist, bodies are refused after the role check.
+ */
+const MATRIX: Record<string, Entry> = {
+  "GET /api/auth/[...nextauth]": { path: () => "/api/auth/providers", expect: PUBLIC(200) },
+  "POST /api/auth/[...nextauth]": { path: () => "/api/auth/callback/credentials", body: {}, expect: PUBLIC(302) },
+  "GET /api/images/[sha]": { path: (ids) => `/api/images/${ids.image}`, expect: ANY_ROLE(200) },
+  "GET /api/v1/dashboard": { path: () => "/api/v1/dashboard?dataset=demo", expect: ANY_ROLE(200) },
+  "PATCH /api/v1/datasets/[name]": { path: () => "/api/v1/datasets/no-such-dataset", body: { auditShare: 0.1 }, expect: ADMINS(404) },
+  "GET /api/v1/exports": { path: () => "/api/v1/exports", expect: ADMINS(200) },
+  "POST /api/v1/exports": { path: () => "/api/v1/exports", body: { kind: "sft", format: "csv" }, expect: ADMINS(422) },
+  "GET /api/v1/exports/[id]": { path: () => `/api/v1/exports/${UNKNOWN_UUID}`, expect: ADMINS(404) },
+  "GET /api/v1/exports/[id]/download": { path: () => `/api/v1/exports/${UNKNOWN_UUID}/download`, expect: ADMINS(404) },
+  "POST /api/v1/exports/preview": { path: () => "/api/v1/exports/preview", body: { kind: "all", format: "trl" }, expect: ADMINS(200) },
+  "GET /api/v1/prelabel-panel": { path: () => "/api/v1/prelabel-panel", expect: ANY_ROLE(200) },
+  "POST /api/v1/prelabel-runs": { path: () => "/api/v1/prelabel-runs", body: { dataset: "no-such-dataset" }, expect: ADMINS(404) },
+  "POST /api/v1/queue/claim": { path: () => "/api/v1/queue/claim", body: { dataset: "no-such-dataset" }, expect: EXPERTS(204) },
+  "GET /api/v1/queue/progress": { path: () => "/api/v1/queue/progress?dataset=no-such-dataset", expect: EXPERTS(200) },
+  "GET /api/v1/samples": { path: () => "/api/v1/samples?limit=2", expect: ANY_ROLE(200) },
+  "GET /api/v1/samples/[id]": { path: (ids) => `/api/v1/samples/${ids.sample}`, expect: ANY_ROLE(200) },
+  "POST /api/v1/samples/[id]/adjudications": { path: (ids) => `/api/v1/samples/${ids.sample}/adjudications`, body: { supports: "gpt-5" }, expect: EXPERTS(409) },
+  "POST /api/v1/samples/[id]/adjudications/undo": { path: (ids) => `/api/v1/samples/${ids.sample}/adjudications/undo`, expect: EXPERTS(409) },
+  "POST /api/v1/samples/[id]/flag": { path: (ids) => `/api/v1/samples/${ids.sample}/flag`, body: { note: "x" }, expect: EXPERTS(409) },
+  "POST /api/v1/samples/[id]/flag/resolve": { path: (ids) => `/api/v1/samples/${ids.sample}/flag/resolve`, expect: ADMINS(409) },
+  "POST /api/v1/samples/[id]/lease": { path: (ids) => `/api/v1/samples/${ids.sample}/lease`, expect: EXPERTS(409) },
+  "POST /api/v1/samples/[id]/skip": { path: (ids) => `/api/v1/samples/${ids.sample}/skip`, body: { reason: "x" }, expect: EXPERTS(409) },
+  "GET /api/v1/stats": { path: () => "/api/v1/stats?dataset=demo", expect: ANY_ROLE(200) },
+  "PAGE /": { path: () => "/", expect: { anonymous: 307, forged: 307, viewer: 307, expert: 307, admin: 307 } },
+  "PAGE /dashboard": { path: () => "/dashboard?dataset=demo", expect: PAGE() },
+  "PAGE /exports": { path: () => "/exports", expect: PAGE() },
+  "PAGE /prelabels": { path: () => "/prelabels", expect: PAGE() },
+  "PAGE /queue": { path: () => "/queue", expect: PAGE() },
+  "PAGE /samples": { path: () => "/samples", expect: PAGE() },
+  "PAGE /samples/[id]": { path: (ids) => `/samples/${ids.sample}`, expect: PAGE() },
+  "PAGE /signin": { path: () => "/signin", expect: { anonymous: 200, forged: 200, viewer: 307, expert: 307, admin: 307 } },
+};
+
+function headers(state: E2EState, caller: Caller): Record<string, string> {
+  const token = { anonymous: null, forged: "gts_forged-token-that-was-never-issued", viewer: state.viewerToken, expert: state.expertToken, admin: state.adminToken }[caller];
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+async function ids(request: APIRequestContext, state: E2EState): Promise<Ids> {
+  const listed = await request.get("/api/v1/samples?dataset=demo&imageCondition=jailbreak&limit=1", { headers: headers(state, "admin") });
+  const id = ((await listed.json()) as { items: { id: number }[] }).items[0]!.id;
+  const detail = (await (await request.get(`/api/v1/samples/${id}`, { headers: headers(state, "admin") })).json()) as { image: { sha256: string } };
+  return { sample: id, image: detail.image.sha256 };
+}
+
+test("every route and page is in the authorization matrix", () => {
+  expect(inventory()).toEqual(Object.keys(MATRIX).sort());
+});
+
+test("every route answers each kind of caller with its documented status", async ({ request, browser }) => {
+  const state = JSON.parse(fs.readFileSync(STATE_FILE, "utf8")) as E2EState;
+  const known = await ids(request, state);
+  const mismatches: string[] = [];
+  for (const [key, entry] of Object.entries(MATRIX)) {
+    const [method] = key.split(" ");
+    for (const caller of CALLERS) {
+      // Pages authenticate by the session cookie; the API by cookie or Bearer token.
+      const context = method === "PAGE" && caller !== "anonymous" && caller !== "forged" ? await signedInContext(browser, caller) : null;
+      const client = context?.request ?? request;
+      const options = { headers: method === "PAGE" ? {} : headers(state, caller), maxRedirects: 0, failOnStatusCode: false, ...(entry.body === undefined ? {} : { data: entry.body }) };
+      const url = entry.path(known);
+      const response =
+        method === "GET" || method === "PAGE" ? await client.get(url, options) : method === "PATCH" ? await client.patch(url, options) : await client.post(url, options);
+      if (response.status() !== entry.expect[caller]) mismatches.push(`${key} as ${caller}: ${response.status()} (expected ${entry.expect[caller]})`);
+      await context?.close();
+    }
+  }
+  expect(mismatches).toEqual([]);
+});
+
+const sessions = new Map<Caller, string>();
+
+/** A browser context signed in through the real sign-in form, reused per role. */
+async function signedInContext(browser: import("@playwright/test").Browser, caller: Caller) {
+  const { E2E_USERS } = await import("./support/e2e-state");
+  const user = E2E_USERS[caller as "viewer" | "expert" | "admin"];
+  const stored = sessions.get(caller);
+  const context = await browser.newContext(stored ? { storageState: JSON.parse(stored), baseURL: test.info().project.use.baseURL } : { baseURL: test.info().project.use.baseURL });
+  if (!stored) {
+    const page = await context.newPage();
+    await page.goto("/signin");
+    await page.getByLabel("Email").fill(user.email);
+    await page.getByLabel("Password").fill(user.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL(/\/samples/);
+    sessions.set(caller, JSON.stringify(await context.storageState()));
+    await page.close();
+  }
+  return context;
+}
+
+test("no API body, however hostile, gets a 500", async ({ request }) => {
+  const state = JSON.parse(fs.readFileSync(STATE_FILE, "utf8")) as E2EState;
+  const known = await ids(request, state);
+  const deep = `${"[".repeat(200_000)}1${"]".repeat(200_000)}`;
+  const bodies: (string | Buffer)[] = [
+    "{",
+    "[]",
+    "null",
+    "12345678901234567890123456789e999",
+    '"\\u0000"',
+    JSON.stringify({ judgment: Number.MAX_VALUE, analysis: "x".repeat(30_000), span: [-1, 1e300] }),
+    JSON.stringify({ supports: { $ne: null } }),
+    JSON.stringify({ kind: "sft", format: "trl", from: "2026-13-45", split: "NaN" }),
+    JSON.stringify({ dataset: "\u0000", category: ["crime"] }),
+    deep,
+    Buffer.from([0xff, 0xfe, 0x7b, 0x00]),
+    "x".repeat(2 * 1024 * 1024),
+  ];
+  const failures: string[] = [];
+  for (const [key, entry] of Object.entries(MATRIX)) {
+    const [method] = key.split(" ");
+    if (method !== "POST" && method !== "PATCH") continue;
+    if (key.startsWith("POST /api/auth")) continue;
+    for (const body of bodies) {
+      const options = { headers: { ...headers(state, "admin"), "content-type": "application/json" }, data: body, maxRedirects: 0, failOnStatusCode: false };
+      const url = entry.path(known);
+      const response = method === "PATCH" ? await request.patch(url, options) : await request.post(url, options);
+      if (response.status() >= 500) failures.push(`${key} with ${String(body).slice(0, 40)}: ${response.status()}`);
+    }
+  }
+  expect(failures).toEqual([]);
+});

@@ -9,6 +9,7 @@ const LINKS: { href: string; label: string; action: Action }[] = [
   { href: "/prelabels", label: "Pre-labels", action: "stats:read" },
   { href: "/exports", label: "Exports", action: "export:create" },
   { href: "/queue", label: "Queue", action: "sample:adjudicate" },
+  { href: "/admin/users", label: "Users", action: "user:manage" },
 ];
 
 export function TopNav({ actor }: { actor: Actor | null }) {
@@ -27,9 +28,9 @@ export function TopNav({ actor }: { actor: Actor | null }) {
         <div className="ml-auto flex items-center gap-3 text-xs">
           {actor && (
             <>
-              <span className="text-slate-500">
+              <Link href="/account" className="text-slate-500 hover:text-slate-900">
                 {actor.email} · <span className="font-medium text-slate-700">{actor.role}</span>
-              </span>
+              </Link>
               <SignOutButton />
             </>
           )}

@@ -26,7 +26,8 @@ export function SignInForm({ callbackUrl, oidcName, initialError }: { callbackUr
     const result = await signIn("credentials", { ...parsed.data, redirect: false });
     setPending(false);
     if (!result || result.error) {
-      setError(MESSAGES[result?.error ?? ""] ?? MESSAGES.CredentialsSignin!);
+      const code = result?.error ?? "";
+      setError(MESSAGES[code] ?? (code.startsWith("Too many") ? code : MESSAGES.CredentialsSignin!));
       return;
     }
     window.location.assign(callbackUrl);

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { db } from "../db/prisma";
 import { log } from "../log";
 import { credentialsSchema } from "./credentials-schema";
+import { assertSignInAllowed, recordSignInAttempt } from "./sign-in-limit";
 import { oidcProvider } from "./oidc-provider";
 import { verifyPassword } from "./password";
 
@@ -14,12 +15,23 @@ export const SESSION_MAX_AGE_SECONDS = Number(process.env.SESSION_MAX_AGE_SECOND
 // Spent on unknown emails too, so response time does not tell which accounts exist.
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$sfKlO57TquHf4eEu7THB9Q$dFhkM8D3V0HJDiGQRa+/v6u7uO26JasgwwI/uDhdczE";
 
-async function authorizeCredentials(raw: unknown) {
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]!.trim() : "";
+  return first || (typeof headers?.["x-real-ip"] === "string" ? (headers["x-real-ip"] as string) : "unknown");
+}
+
+async function authorizeCredentials(raw: unknown, request: { headers?: Record<string, unknown> } | undefined) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
+  const ip = clientAddress(request?.headers);
+  // next-auth passes a thrown error's message to the sign-in form.
+  await assertSignInAllowed(parsed.data.email, ip);
   const user = await db().user.findUnique({ where: { email: parsed.data.email } });
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, parsed.data.password);
-  if (!user || !valid || user.disabledAt) return null;
+  const succeeded = Boolean(user && valid && !user.disabledAt);
+  await recordSignInAttempt(parsed.data.email, ip, succeeded);
+  if (!succeeded || !user) return null;
   return { id: user.id, email: user.email, name: user.name };
 }
 
@@ -49,7 +61,7 @@ export const authOptions: NextAuthOptions = {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: authorizeCredentials,
+      authorize: (credentials, request) => authorizeCredentials(credentials, request as { headers?: Record<string, unknown> }),
     }),
     ...oidcProvider(),
   ],

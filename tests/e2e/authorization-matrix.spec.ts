@@ -45,6 +45,14 @@ const MATRIX: Record<string, Entry> = {
   "POST /api/v1/samples/[id]/flag/resolve": { path: (ids) => `/api/v1/samples/${ids.sample}/flag/resolve`, expect: ADMINS(409) },
   "POST /api/v1/samples/[id]/lease": { path: (ids) => `/api/v1/samples/${ids.sample}/lease`, expect: EXPERTS(409) },
   "POST /api/v1/samples/[id]/skip": { path: (ids) => `/api/v1/samples/${ids.sample}/skip`, body: { reason: "x" }, expect: EXPERTS(409) },
+  "GET /api/v1/tokens": { path: () => "/api/v1/tokens", expect: ANY_ROLE(200) },
+  "POST /api/v1/tokens": { path: () => "/api/v1/tokens", body: {}, expect: ANY_ROLE(422) },
+  "DELETE /api/v1/tokens/[id]": { path: () => `/api/v1/tokens/${UNKNOWN_UUID}`, expect: ANY_ROLE(404) },
+  "POST /api/v1/account/password": { path: () => "/api/v1/account/password", body: { current: "not-my-password", next: "a-new-long-password" }, expect: ANY_ROLE(422) },
+  "GET /api/v1/users": { path: () => "/api/v1/users", expect: ADMINS(200) },
+  "PATCH /api/v1/users/[id]": { path: () => `/api/v1/users/${UNKNOWN_UUID}`, body: { role: "viewer" }, expect: ADMINS(404) },
+  "PAGE /account": { path: () => "/account", expect: PAGE() },
+  "PAGE /admin/users": { path: () => "/admin/users", expect: PAGE() },
   "GET /api/v1/stats": { path: () => "/api/v1/stats?dataset=demo", expect: ANY_ROLE(200) },
   "PAGE /": { path: () => "/", expect: { anonymous: 307, forged: 307, viewer: 307, expert: 307, admin: 307 } },
   "PAGE /dashboard": { path: () => "/dashboard?dataset=demo", expect: PAGE() },
@@ -85,7 +93,13 @@ test("every route answers each kind of caller with its documented status", async
       const options = { headers: method === "PAGE" ? {} : headers(state, caller), maxRedirects: 0, failOnStatusCode: false, ...(entry.body === undefined ? {} : { data: entry.body }) };
       const url = entry.path(known);
       const response =
-        method === "GET" || method === "PAGE" ? await client.get(url, options) : method === "PATCH" ? await client.patch(url, options) : await client.post(url, options);
+        method === "GET" || method === "PAGE"
+          ? await client.get(url, options)
+          : method === "PATCH"
+            ? await client.patch(url, options)
+            : method === "DELETE"
+              ? await client.delete(url, options)
+              : await client.post(url, options);
       if (response.status() !== entry.expect[caller]) mismatches.push(`${key} as ${caller}: ${response.status()} (expected ${entry.expect[caller]})`);
       await context?.close();
     }

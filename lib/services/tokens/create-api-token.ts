@@ -39,3 +39,11 @@ export async function createApiToken(actor: Actor, input: z.input<typeof createA
     return { token, id };
   });
 }
+
+/** A signed-in user creates a token for themselves: `{"name"}`. */
+export async function createOwnToken(actor: Actor | null, body: unknown): Promise<{ token: string; id: string }> {
+  assertCan(actor, "token:own");
+  const name = z.strictObject({ name: z.string().trim().min(1, "name the token").max(100) }).safeParse(body);
+  if (!name.success) throw new ValidationError(zodFieldErrors(name.error));
+  return createApiToken(actor, { email: actor.email, name: name.data.name });
+}

@@ -11,6 +11,8 @@ export const E2E_USERS = {
   viewer: { email: "viewer@e2e.test", password: "viewer-password-1" },
   admin: { email: "admin@e2e.test", password: "admin-password-1" },
   expert: { email: "expert@e2e.test", password: "expert-password-1" },
+  locked: { email: "locked@e2e.test", password: "locked-password-1" },
+  disposable: { email: "disposable@e2e.test", password: "disposable-password-1" },
 } as const;
 
 export const HOSTILE_ID = "hostile-001";

@@ -48,6 +48,8 @@ export default async function globalSetup() {
   await checked(["user", "add", E2E_USERS.viewer.email, "--role", "viewer"], `${E2E_USERS.viewer.password}\n`);
   await checked(["user", "add", E2E_USERS.admin.email, "--role", "admin"], `${E2E_USERS.admin.password}\n`);
   await checked(["user", "add", E2E_USERS.expert.email, "--role", "expert"], `${E2E_USERS.expert.password}\n`);
+  await checked(["user", "add", E2E_USERS.locked.email, "--role", "viewer"], `${E2E_USERS.locked.password}\n`);
+  await checked(["user", "add", E2E_USERS.disposable.email, "--role", "viewer"], `${E2E_USERS.disposable.password}\n`);
   const judges = (...votes: number[]) => votes.map((judgment, index) => ({ name: ["gpt-5", "gemini-2.5-pro", "qwen3-vl-235b"][index]!, analysis: `Verdict ${judgment}.`, judgment }));
   const queue = await writeJsonl(fixtures, "queue.jsonl", [
     sampleLine("q-1", { thinking: QUEUE_THINKING, judges: judges(0, 1, 0) }),

@@ -1,0 +1,18 @@
+import { UserTable } from "@/components/account/UserTable";
+import { can } from "@/lib/auth/permissions";
+import { requirePageActor } from "@/lib/auth/request-actor";
+import { listUsers } from "@/lib/services/users/list-users";
+
+export const dynamic = "force-dynamic";
+
+export default async function UsersPage() {
+  const actor = await requirePageActor("/admin/users");
+  if (!can("user:manage", actor.role)) return <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">User management is for admins.</p>;
+  return (
+    <div className="space-y-3">
+      <h1 className="text-base font-semibold">Users</h1>
+      <p className="text-xs text-slate-600">New users: <code>npm run gts -- user add EMAIL --role ROLE</code> (password on stdin), or sign-in through OIDC.</p>
+      <UserTable initial={await listUsers(actor)} selfId={actor.userId} />
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { TokenView } from "@/lib/services/tokens/list-tokens";
+import { callJson } from "./api";
+
+export function TokenManager({ initial }: { initial: TokenView[] }) {
+  const queryClient = useQueryClient();
+  const tokens = useQuery({ queryKey: ["tokens"], queryFn: async () => (await callJson<{ items: TokenView[] }>("/api/v1/tokens")).items, initialData: initial });
+  const [name, setName] = useState("");
+  const create = useMutation({
+    mutationFn: () => callJson<{ token: string }>("/api/v1/tokens", { method: "POST", body: JSON.stringify({ name }) }),
+    onSuccess: () => {
+      setName("");
+      void queryClient.invalidateQueries({ queryKey: ["tokens"] });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => callJson(`/api/v1/tokens/${id}`, { method: "DELETE" }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["tokens"] }),
+  });
+  return (
+    <section aria-labelledby="tokens" className="space-y-2">
+      <h2 id="tokens" className="text-sm font-semibold">API tokens</h2>
+      <form
+        aria-label="Create a token"
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate();
+        }}
+        className="flex items-end gap-2"
+      >
+        <div className="flex flex-col">
+          <label htmlFor="token-name" className="text-[11px] font-medium uppercase tracking-wide text-slate-500">
+            Token name
+          </label>
+          <input id="token-name" value={name} onChange={(event) => setName(event.target.value)} className="mt-0.5 h-8 w-56 rounded border border-slate-300 px-2" />
+        </div>
+        <button type="submit" disabled={create.isPending} className="h-8 rounded bg-slate-900 px-3 text-sm font-medium text-white disabled:opacity-60">
+          Create token
+        </button>
+      </form>
+      <div role="status" aria-live="polite" className="text-sm">
+        {create.isError && <p className="text-rose-700">{create.error.message}</p>}
+        {create.data && (
+          <p>
+            Copy it now; it is not shown again: <code data-testid="new-token" className="rounded bg-amber-50 px-1 font-mono">{create.data.token}</code>
+          </p>
+        )}
+        {revoke.isError && <p className="text-rose-700">{revoke.error.message}</p>}
+      </div>
+      <table className="w-full rounded border border-slate-200 bg-white text-xs">
+        <thead className="bg-slate-50 text-slate-500">
+          <tr>
+            <th scope="col" className="px-2 py-1 text-left font-normal">name</th>
+            <th scope="col" className="px-2 text-left font-normal">starts with</th>
+            <th scope="col" className="px-2 text-left font-normal">created</th>
+            <th scope="col" className="px-2 text-left font-normal">last used</th>
+            <th scope="col" className="px-2 text-left font-normal" />
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.data.map((token) => (
+            <tr key={token.id} className="border-t border-slate-100">
+              <td className="px-2 py-1">{token.name}</td>
+              <td className="px-2 font-mono">{token.prefix}…</td>
+              <td className="px-2">{new Date(token.createdAt).toLocaleString()}</td>
+              <td className="px-2">{token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString() : "never"}</td>
+              <td className="px-2">
+                {token.revokedAt ? (
+                  <span className="text-slate-500">revoked</span>
+                ) : (
+                  <button type="button" onClick={() => revoke.mutate(token.id)} className="text-rose-700 underline">
+                    Revoke {token.name}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { UserView } from "@/lib/services/users/list-users";
+import { callJson } from "./api";
+
+export function UserTable({ initial, selfId }: { initial: UserView[]; selfId: string | null }) {
+  const queryClient = useQueryClient();
+  const users = useQuery({ queryKey: ["users"], queryFn: async () => (await callJson<{ items: UserView[] }>("/api/v1/users")).items, initialData: initial });
+  const update = useMutation({
+    mutationFn: ({ id, change }: { id: string; change: { role?: string; disabled?: boolean } }) => callJson(`/api/v1/users/${id}`, { method: "PATCH", body: JSON.stringify(change) }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: ["users"] }),
+  });
+  return (
+    <div className="space-y-2">
+      <p role="status" aria-live="polite" className="min-h-5 text-sm text-rose-700">
+        {update.isError ? update.error.message : ""}
+      </p>
+      <table className="w-full rounded border border-slate-200 bg-white text-xs">
+        <thead className="bg-slate-50 text-slate-500">
+          <tr>
+            <th scope="col" className="px-2 py-1 text-left font-normal">email</th>
+            <th scope="col" className="px-2 text-left font-normal">role</th>
+            <th scope="col" className="px-2 text-left font-normal">status</th>
+            <th scope="col" className="px-2 text-left font-normal">last decision</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.data.map((user) => (
+            <tr key={user.id} className="border-t border-slate-100">
+              <td className="px-2 py-1">{user.email}</td>
+              <td className="px-2">
+                <label className="sr-only" htmlFor={`role-${user.id}`}>
+                  Role of {user.email}
+                </label>
+                <select
+                  id={`role-${user.id}`}
+                  value={user.role}
+                  disabled={user.id === selfId}
+                  onChange={(event) => update.mutate({ id: user.id, change: { role: event.target.value } })}
+                  className="h-7 rounded border border-slate-300 bg-white px-1"
+                >
+                  {["admin", "expert", "viewer"].map((role) => (
+                    <option key={role}>{role}</option>
+                  ))}
+                </select>
+              </td>
+              <td className="px-2">
+                {user.id === selfId ? (
+                  "you"
+                ) : (
+                  <button type="button" onClick={() => update.mutate({ id: user.id, change: { disabled: !user.disabled } })} className="underline">
+                    {user.disabled ? `Enable ${user.email}` : `Disable ${user.email}`}
+                  </button>
+                )}
+                {user.disabled && <span className="ml-2 text-rose-700">disabled</span>}
+              </td>
+              <td className="px-2">{user.lastDecisionAt ? new Date(user.lastDecisionAt).toLocaleString() : "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

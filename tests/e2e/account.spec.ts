@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { E2E_USERS } from "./support/e2e-state";
+import { signIn } from "./support/session";
+
+test("a user creates and revokes an API token, and changes their password", async ({ page, request }) => {
+  await signIn(page, E2E_USERS.expert.email, E2E_USERS.expert.password);
+  await page.getByRole("link", { name: /expert@e2e\.test/ }).click();
+  await page.getByLabel("Token name").fill("notebook");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-token").textContent())!;
+  expect(token).toMatch(/^gts_/);
+  expect((await request.get("/api/v1/samples?limit=1", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(200);
+  await page.getByRole("button", { name: "Revoke notebook" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "notebook" })).toContainText("revoked");
+  expect((await request.get("/api/v1/samples?limit=1", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+
+  await page.getByLabel("Current password").fill("wrong-password");
+  await page.getByLabel("New password (10+ characters)").fill("expert-password-2");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("form", { name: "Change password" }).getByRole("status")).toHaveText("current is not your current password");
+  await page.getByLabel("Current password").fill(E2E_USERS.expert.password);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("form", { name: "Change password" }).getByRole("status")).toHaveText("Password changed.");
+  // Put it back for the other tests.
+  await page.getByLabel("Current password").fill("expert-password-2");
+  await page.getByLabel("New password (10+ characters)").fill(E2E_USERS.expert.password);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("form", { name: "Change password" }).getByRole("status")).toHaveText("Password changed.");
+});
+
+test("an admin disables a user, who can then no longer sign in", async ({ page, browser }) => {
+  await signIn(page, E2E_USERS.admin.email, E2E_USERS.admin.password);
+  await page.getByRole("link", { name: "Users" }).click();
+  await page.getByRole("button", { name: `Disable ${E2E_USERS.disposable.email}` }).click();
+  await expect(page.getByRole("button", { name: `Enable ${E2E_USERS.disposable.email}` })).toBeVisible();
+  const other = await browser.newPage({ baseURL: test.info().project.use.baseURL });
+  await other.goto("/signin");
+  await other.getByLabel("Email").fill(E2E_USERS.disposable.email);
+  await other.getByLabel("Password").fill(E2E_USERS.disposable.password);
+  await other.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(other.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(/wrong, or the account is disabled/);
+  await other.close();
+});
+
+test("repeated wrong passwords lock the account for a while, with a clear message", async ({ page }) => {
+  await page.goto("/signin");
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await page.getByLabel("Email").fill(E2E_USERS.locked.email);
+    await page.getByLabel("Password").fill(`wrong-${attempt}`);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(/wrong/);
+  }
+  await page.getByLabel("Password").fill(E2E_USERS.locked.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(/Too many failed sign-in attempts\. Try again in \d+ minutes?\./);
+});

@@ -48,8 +48,21 @@ const prelabelSchema = z.strictObject({
   judgment: riskValue,
 });
 
+const MAX_META_DEPTH = 32;
+
+function depthOf(value: unknown, limit: number): number {
+  if (value === null || typeof value !== "object") return 0;
+  let deepest = 0;
+  for (const child of Object.values(value)) {
+    deepest = Math.max(deepest, depthOf(child, limit));
+    if (deepest >= limit) break;
+  }
+  return deepest + 1;
+}
+
 const metaSchema = z
   .record(z.string(), z.unknown())
+  .refine((value) => depthOf(value, MAX_META_DEPTH + 1) <= MAX_META_DEPTH, `must nest at most ${MAX_META_DEPTH} levels deep`)
   .refine((value) => {
     const serialised = JSON.stringify(value);
     return !serialised.includes("\\u0000") && Buffer.byteLength(serialised) <= MAX_TEXT_BYTES;

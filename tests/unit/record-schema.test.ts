@@ -48,3 +48,11 @@ describe("import record schema", () => {
     expect(reason({ ...valid, judges: judges.slice(0, 9) })).toBe("valid");
   });
 });
+
+describe("meta", () => {
+  it("takes any object, but not one nested deeper than 32 levels", () => {
+    const nest = (depth: number): unknown => (depth === 0 ? 1 : { a: nest(depth - 1) });
+    expect(reason({ ...valid, meta: nest(32) })).toBe("valid");
+    expect(reason({ ...valid, meta: nest(33) })).toBe("meta: must nest at most 32 levels deep");
+  });
+});

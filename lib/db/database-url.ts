@@ -11,7 +11,8 @@ export type PreparedDatabase = { url: string; embedded: EmbeddedServer | null };
  * rest of the process (and its children).
  */
 export async function prepareDatabase(): Promise<PreparedDatabase> {
-  const configured = process.env.DATABASE_URL;
+  // An empty DATABASE_URL counts as unset.
+  const configured = process.env.DATABASE_URL || null;
   const embedded = configured ? null : await ensureEmbeddedPostgres(path.join(dataDir(), "postgres"));
   const url = configured ?? embedded!.url;
   process.env.DATABASE_URL = url;

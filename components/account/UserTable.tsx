@@ -28,7 +28,12 @@ export function UserTable({ initial, selfId }: { initial: UserView[]; selfId: st
         <tbody>
           {users.data.map((user) => (
             <tr key={user.id} className="border-t border-slate-100">
-              <td className="px-2 py-1">{user.email}</td>
+              <td className="px-2 py-1">
+                {user.email}{" "}
+                <a href={`/admin/audit?actor=${encodeURIComponent(user.email)}`} className="text-sky-800 hover:underline">
+                  audit
+                </a>
+              </td>
               <td className="px-2">
                 <label className="sr-only" htmlFor={`role-${user.id}`}>
                   Role of {user.email}

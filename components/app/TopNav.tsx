@@ -10,6 +10,7 @@ const LINKS: { href: string; label: string; action: Action }[] = [
   { href: "/exports", label: "Exports", action: "export:create" },
   { href: "/queue", label: "Queue", action: "sample:adjudicate" },
   { href: "/admin/users", label: "Users", action: "user:manage" },
+  { href: "/admin/audit", label: "Audit", action: "audit:read" },
 ];
 
 export function TopNav({ actor }: { actor: Actor | null }) {

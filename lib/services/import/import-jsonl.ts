@@ -54,6 +54,8 @@ export async function importJsonl(options: ImportOptions): Promise<ImportSummary
   const client = await pool().connect();
   const rejected: Rejection[] = [];
   const rejectedText: { line: number; reason: string; text: string }[] = [];
+  // One batch is written while the next is read and validated: the database and the parser overlap.
+  let writing: Promise<void> = Promise.resolve();
   try {
     await client.query("BEGIN");
     const datasetId = await upsertDataset(client, datasetName);
@@ -65,11 +67,16 @@ export async function importJsonl(options: ImportOptions): Promise<ImportSummary
     const knownImage = knownImageLookup(client);
     let batch: PreparedSample[] = [];
     const flush = async () => {
-      const counts = await writeBatch(client, datasetId, runId, batch);
-      totals.imported += counts.imported;
-      totals.updated += counts.updated;
-      totals.unchanged += counts.unchanged;
+      await writing;
+      const current = batch;
       batch = [];
+      writing = writeBatch(client, datasetId, runId, current).then((counts) => {
+        totals.imported += counts.imported;
+        totals.updated += counts.updated;
+        totals.unchanged += counts.unchanged;
+      });
+      // Marked handled now; the error still surfaces at the next await of `writing`.
+      writing.catch(() => {});
     };
     const reject = (line: number, reason: string, text: string) => {
       rejected.push({ line, reason });
@@ -102,12 +109,14 @@ export async function importJsonl(options: ImportOptions): Promise<ImportSummary
       if (batch.length >= (options.batchSize ?? DEFAULT_BATCH_SIZE)) await flush();
     }
 
+    await writing;
     if (rejected.length > 0 && !options.skipInvalid) {
       await client.query("ROLLBACK");
       await recordFailedRun(datasetName, options, rejected.length);
       return { dataset: datasetName, imported: 0, updated: 0, unchanged: 0, rejected, committed: false, rejectsFile: null };
     }
     await flush();
+    await writing;
     await finishRun(client, runId, totals, rejected.length);
     await appendAuditEvent(client, {
       actor: options.actor,
@@ -120,6 +129,8 @@ export async function importJsonl(options: ImportOptions): Promise<ImportSummary
     const rejectsFile = options.skipInvalid && rejectedText.length > 0 ? await writeRejects(file, rejectedText) : null;
     return { dataset: datasetName, ...totals, rejected, committed: true, rejectsFile };
   } catch (error) {
+    // A batch still in flight must finish (or fail) before the rollback, or it would run outside it.
+    await writing.catch(() => {});
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   } finally {

@@ -1,0 +1,219 @@
+/**
+ * npm run bench -- --samples N [--json] [--write-doc] [--keep]
+ *
+ * Builds N synthetic samples in the database named by DATABASE_URL (use a scratch database: the bench
+ * dataset is deleted afterwards unless --keep) through the real import path, then measures SPEC §8:
+ * import rate, claim p95 with 32 concurrent experts (and double claims), the sample API p95 against the
+ * production server, the statistics time, and export rows/s with the export process's peak RSS, each
+ * beside the raw COPY ceiling where there is one. --write-doc records the figures in docs/.
+ */
+import { execFile, spawn } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs, promisify } from "node:util";
+import { CLI_ACTOR, type Actor } from "../lib/auth/actor";
+import { applyMigrations } from "../lib/db/migrate";
+import { closePool, pool } from "../lib/db/pool";
+import { disconnectDb } from "../lib/db/prisma";
+import { importJsonl } from "../lib/services/import/import-jsonl";
+import { claimNextSample } from "../lib/services/queue/claim-next-sample";
+import { submitAdjudication } from "../lib/services/queue/submit-adjudication";
+import { getDatasetStats } from "../lib/services/stats/get-dataset-stats";
+import { createApiToken } from "../lib/services/tokens/create-api-token";
+import { addUser } from "../lib/services/users/add-user";
+import { copyExportRate, copyImportRate } from "./copy-baselines";
+import { renderBenchmarkDoc, type BenchResult } from "./render-doc";
+import { writeSyntheticJsonl } from "./synthetic";
+
+const run = promisify(execFile);
+const CLAIMERS = 32;
+const CLAIMS_EACH = 10;
+const API_REQUESTS = 400;
+const API_CONCURRENCY = 8;
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+};
+const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+async function main() {
+  const { values } = parseArgs({ options: { samples: { type: "string" }, json: { type: "boolean" }, "write-doc": { type: "boolean" }, keep: { type: "boolean" } } });
+  const count = Number(values.samples ?? 100_000);
+  if (!Number.isInteger(count) || count < 1000) throw new Error("--samples must be an integer of at least 1000");
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("set DATABASE_URL to a scratch database");
+  await applyMigrations(url);
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), "gts-bench-"));
+  process.env.GTS_DATA_DIR = work;
+  const dataset = `bench-${count}-${Date.now()}`;
+  const result: Partial<BenchResult> = { samples: count, date: new Date().toISOString().slice(0, 10), machine: await machine() };
+  try {
+    progress(`generating ${count} samples`);
+    const file = path.join(work, "bench.jsonl");
+    await writeSyntheticJsonl(file, count);
+
+    progress("import through the real path");
+    let started = performance.now();
+    const imported = await importJsonl({ actor: CLI_ACTOR, file, dataset });
+    result.import_per_s = Math.round(imported.imported / ((performance.now() - started) / 1000));
+    const client = await pool().connect();
+    try {
+      progress("COPY ceiling for the import");
+      result.copy_import_per_s = Math.round(await copyImportRate(client, file));
+    } finally {
+      client.release();
+    }
+    await fs.rm(file);
+    const datasetId = (await pool().query<{ id: string }>(`SELECT id FROM datasets WHERE name = $1`, [dataset])).rows[0]!.id;
+    await pool().query("ANALYZE");
+
+    progress(`claims: ${CLAIMERS} experts × ${CLAIMS_EACH}`);
+    const experts: Actor[] = [];
+    for (let index = 0; index < CLAIMERS; index += 1) {
+      const user = await addUser(CLI_ACTOR, { email: `bench-${Date.now()}-${index}@bench.local`, role: "expert", password: "bench password" });
+      experts.push({ userId: user.id, email: user.email, role: "expert", via: "session" });
+    }
+    const held = new Set<number>();
+    let doubles = 0;
+    const latencies: number[] = [];
+    await Promise.all(
+      experts.map(async (expert) => {
+        for (let round = 0; round < CLAIMS_EACH; round += 1) {
+          const t = performance.now();
+          const claim = await claimNextSample(expert, { dataset });
+          latencies.push(performance.now() - t);
+          if (!claim) return;
+          if (held.has(claim.sample.id)) doubles += 1;
+          held.add(claim.sample.id);
+          await submitAdjudication(expert, claim.sample.id, { supports: claim.sample.judges[0]!.name });
+          held.delete(claim.sample.id);
+        }
+      }),
+    );
+    result.claim_p95_ms = Number(percentile(latencies, 0.95).toFixed(1));
+    result.claim_double = doubles;
+
+    progress("sample API against the production server");
+    result.sample_api_p95_ms = await sampleApiP95(url, datasetId);
+
+    progress("statistics");
+    started = performance.now();
+    await getDatasetStats(CLI_ACTOR, {});
+    result.stats_s = Number(((performance.now() - started) / 1000).toFixed(3));
+
+    progress("export (own process) and its COPY ceiling");
+    const exported = await exportInChild(url, dataset, path.join(work, "bundle.zip"));
+    result.export_rows_per_s = Math.round(exported.rows / exported.seconds);
+    result.export_peak_rss_mb = Math.round(exported.maxRssMb);
+    const exportClient = await pool().connect();
+    try {
+      result.copy_export_rows_per_s = Math.round(await copyExportRate(exportClient, datasetId));
+    } finally {
+      exportClient.release();
+    }
+    result.plans = await plans(datasetId, experts[0]!.userId!);
+  } finally {
+    if (!values.keep) await pool().query(`DELETE FROM datasets WHERE name = $1`, [dataset]).catch(() => {});
+    await fs.rm(work, { recursive: true, force: true });
+    await Promise.allSettled([closePool(), disconnectDb()]);
+  }
+  const complete = result as BenchResult;
+  complete.import_vs_copy = Number((complete.import_per_s / complete.copy_import_per_s).toFixed(3));
+  complete.export_vs_copy = Number((complete.export_rows_per_s / complete.copy_export_rows_per_s).toFixed(3));
+  if (values["write-doc"]) await recordResult(complete);
+  const figures = Object.fromEntries(Object.entries(complete).filter(([key]) => key !== "plans"));
+  process.stdout.write(values.json ? `${JSON.stringify(figures)}\n` : `${JSON.stringify(figures, null, 2)}\n`);
+}
+
+async function machine() {
+  const { rows } = await pool().query<{ server_version: string }>("SHOW server_version");
+  return { cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: rows[0]!.server_version };
+}
+
+async function sampleApiP95(url: string, datasetId: string): Promise<number> {
+  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const built = await fs.stat(path.join(process.cwd(), ".next", "BUILD_ID")).then(() => true).catch(() => false);
+  if (!built) await run("npm", ["run", "build"], { maxBuffer: 64 * 1024 * 1024 });
+  const user = await addUser(CLI_ACTOR, { email: `bench-api-${Date.now()}@bench.local`, role: "viewer", password: "bench password" });
+  const { token } = await createApiToken(CLI_ACTOR, { email: user.email, name: "bench" });
+  const { rows } = await pool().query<{ id: number }>(`SELECT id FROM samples WHERE dataset_id = $1 ORDER BY random() LIMIT ${API_REQUESTS}`, [datasetId]);
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: "bench-secret-bench-secret", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      if (await fetch(`${base}/signin`).then(() => true).catch(() => false)) break;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    const get = (id: number) => fetch(`${base}/api/v1/samples/${id}`, { headers: { authorization: `Bearer ${token}` } }).then((response) => response.arrayBuffer());
+    for (const row of rows.slice(0, 20)) await get(row.id);
+    const latencies: number[] = [];
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: API_CONCURRENCY }, async () => {
+        while (next < rows.length) {
+          const id = rows[next++]!.id;
+          const t = performance.now();
+          await get(id);
+          latencies.push(performance.now() - t);
+        }
+      }),
+    );
+    return Number(percentile(latencies, 0.95).toFixed(1));
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+function exportInChild(url: string, dataset: string, out: string): Promise<{ rows: number; seconds: number; maxRssMb: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("bench", "export-child.ts"), JSON.stringify({ kind: "all", format: "trl", dataset }), out], {
+      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(output.trim().split("\n").at(-1)!)) : reject(new Error(`export child exited ${code}`))));
+  });
+}
+
+/** The plans behind the targets, kept in the doc so a regression shows up as a different plan. */
+async function plans(datasetId: string, expertId: string): Promise<Record<string, string>> {
+  const explain = async (sql: string, params: unknown[]) =>
+    (await pool().query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${sql}`, params)).rows.map((row) => row["QUERY PLAN"]).join("\n");
+  return {
+    claim: await explain(
+      `SELECT q.sample_id FROM queue_items q JOIN samples s ON s.id = q.sample_id
+        WHERE NOT EXISTS (SELECT 1 FROM leases l WHERE l.sample_id = q.sample_id AND l.expires_at > now())
+          AND (q.excluded_expert_id IS NULL OR q.excluded_expert_id <> $1)
+          AND NOT EXISTS (SELECT 1 FROM queue_skips k WHERE k.sample_id = q.sample_id AND k.expert_id = $1)
+          AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.sample_id = q.sample_id AND a.expert_id = $1)
+          AND NOT EXISTS (SELECT 1 FROM sample_flags f WHERE f.sample_id = q.sample_id AND f.resolved_at IS NULL)
+          AND s.dataset_id = $2
+        ORDER BY q.priority, q.enqueued_at, q.sample_id LIMIT 1 FOR UPDATE OF q SKIP LOCKED`,
+      [expertId, datasetId],
+    ),
+    stats_patterns: await explain(`SELECT s.votes, s.route, count(*) FROM samples s WHERE ($1::uuid IS NULL OR s.dataset_id = $1::uuid) GROUP BY s.votes, s.route`, [null]),
+    sample_by_id: await explain(`SELECT * FROM samples WHERE id = (SELECT min(id) FROM samples WHERE dataset_id = $1)`, [datasetId]),
+  };
+}
+
+async function recordResult(result: BenchResult) {
+  const file = path.join("docs", "benchmarks.json");
+  const existing = JSON.parse(await fs.readFile(file, "utf8").catch(() => "{}")) as Record<string, BenchResult>;
+  existing[String(result.samples)] = result;
+  await fs.mkdir("docs", { recursive: true });
+  await fs.writeFile(file, `${JSON.stringify(existing, null, 2)}\n`);
+  await fs.writeFile(path.join("docs", "benchmarks.md"), renderBenchmarkDoc(existing));
+}
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  await Promise.allSettled([closePool(), disconnectDb()]);
+  process.exit(1);
+});

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "../../db/prisma";
-import { riskValueOf, type RiskValue } from "../../domain/risk";
+import { pool } from "../../db/pool";
+import type { RiskValue } from "../../domain/risk";
 import { routeVotes } from "../../domain/vote-route";
 import { NotFoundError } from "../../errors";
 import type { Prisma } from "../../generated/prisma";
@@ -54,90 +54,114 @@ type PrelabelView = {
 };
 
 /**
- * A sample with everything the sample page and the workspace show. Internal to the services, which check
- * permissions first; `hideAdjudications` keeps a second opinion blind to the first.
+ * A sample with everything the sample page and the workspace show, in one query (Postgres builds the
+ * nested lists), since it sits on the claim path and the sample API. Internal to the services, which
+ * check permissions first; `hideAdjudications` keeps a second opinion blind to the first.
  */
 export async function loadSampleDetail(id: number, options: { hideAdjudications?: boolean } = {}): Promise<SampleDetail> {
-  const sample = await db().sample.findUnique({
-    where: { id },
-    include: {
-      dataset: { select: { name: true } },
-      image: true,
-      judges: { orderBy: { position: "asc" } },
-      prelabels: { orderBy: { createdAt: "desc" } },
-      adjudications: { orderBy: { createdAt: "asc" }, include: { expert: { select: { email: true } } } },
-      skips: { orderBy: { createdAt: "asc" }, include: { expert: { select: { email: true } } } },
-      flags: { orderBy: { createdAt: "asc" }, include: { expert: { select: { email: true } } } },
-    },
-  });
+  const { rows } = await pool().query<Row>(SAMPLE_DETAIL_SQL, [id]);
+  const sample = rows[0];
   if (!sample) throw new NotFoundError(`no sample with id ${id}`);
-  const votes = sample.judges.map((judge) => riskValueOf(judge.judgment));
-  const minority = new Set(routeVotes(votes).minority);
+  const level = (text: string) => Number(text) as RiskValue;
+  const iso = (text: string) => new Date(text).toISOString();
+  const minority = new Set(routeVotes(sample.judges.map((judge) => level(judge.judgment))).minority);
   const prelabels = sample.prelabels.map((prelabel) => ({
-    model: prelabel.modelName,
-    version: prelabel.modelVersion,
-    judgment: riskValueOf(prelabel.judgment),
+    model: prelabel.model,
+    version: prelabel.version,
+    judgment: level(prelabel.judgment),
     probabilities:
-      prelabel.probSafe === null || prelabel.probPotential === null || prelabel.probHarmful === null
-        ? null
-        : { safe: prelabel.probSafe, potentially_harmful: prelabel.probPotential, harmful: prelabel.probHarmful },
+      prelabel.p0 === null || prelabel.p05 === null || prelabel.p1 === null ? null : { safe: prelabel.p0, potentially_harmful: prelabel.p05, harmful: prelabel.p1 },
     analysis: prelabel.analysis,
     origin: prelabel.origin,
-    createdAt: prelabel.createdAt.toISOString(),
+    createdAt: iso(prelabel.created_at),
   }));
   return {
     id: sample.id,
-    externalId: sample.externalId,
-    dataset: sample.dataset.name,
+    externalId: sample.external_id,
+    dataset: sample.dataset,
     question: sample.question,
     thinking: sample.thinking,
     answer: sample.answer,
     category: sample.category,
-    imageCondition: sample.imageCondition,
+    imageCondition: sample.image_condition,
     attack: sample.attack,
     source: sample.source,
     model: sample.model,
     meta: sample.meta,
-    image: sample.image
-      ? {
-          sha256: sample.image.sha256,
-          mime: sample.image.mime,
-          width: sample.image.width,
-          height: sample.image.height,
-          byteSize: sample.image.byteSize,
-          url: `/api/images/${sample.image.sha256}`,
-        }
+    image: sample.sha256
+      ? { sha256: sample.sha256, mime: sample.mime!, width: sample.width!, height: sample.height!, byteSize: sample.byte_size!, url: `/api/images/${sample.sha256}` }
       : null,
     route: sample.route,
-    consensus: sample.consensus ? riskValueOf(sample.consensus) : null,
-    judges: sample.judges.map((judge, index) => ({
-      name: judge.judge,
-      analysis: judge.analysis,
-      judgment: riskValueOf(judge.judgment),
-      minority: minority.has(index),
-    })),
+    consensus: sample.consensus === null ? null : level(sample.consensus),
+    judges: sample.judges.map((judge, index) => ({ name: judge.name, analysis: judge.analysis, judgment: level(judge.judgment), minority: minority.has(index) })),
     prelabel: prelabels[0] ?? null,
     prelabels,
     adjudicationsHidden: Boolean(options.hideAdjudications),
-    skips: sample.skips.map((skip) => ({ expert: skip.expert.email, reason: skip.reason, createdAt: skip.createdAt.toISOString() })),
-    flags: sample.flags.map((flag) => ({
-      expert: flag.expert.email,
-      note: flag.note,
-      createdAt: flag.createdAt.toISOString(),
-      resolvedAt: flag.resolvedAt?.toISOString() ?? null,
-    })),
+    skips: sample.skips.map((skip) => ({ expert: skip.expert, reason: skip.reason, createdAt: iso(skip.created_at) })),
+    flags: sample.flags.map((flag) => ({ expert: flag.expert, note: flag.note, createdAt: iso(flag.created_at), resolvedAt: flag.resolved_at ? iso(flag.resolved_at) : null })),
     adjudications: (options.hideAdjudications ? [] : sample.adjudications).map((adjudication) => ({
       id: adjudication.id,
-      expert: adjudication.expert.email,
+      expert: adjudication.expert,
       kind: adjudication.kind,
-      supports: adjudication.supportedJudge,
-      judgment: riskValueOf(adjudication.judgment),
+      supports: adjudication.supported_judge,
+      judgment: level(adjudication.judgment),
       analysis: adjudication.analysis,
-      span: adjudication.spanStart !== null && adjudication.spanEnd !== null ? [adjudication.spanStart, adjudication.spanEnd] : null,
+      span: adjudication.span_start !== null && adjudication.span_end !== null ? [adjudication.span_start, adjudication.span_end] : null,
       round: adjudication.round,
-      createdAt: adjudication.createdAt.toISOString(),
+      createdAt: iso(adjudication.created_at),
     })),
-    createdAt: sample.createdAt.toISOString(),
-    updatedAt: sample.updatedAt.toISOString(),
+    createdAt: sample.created_at.toISOString(),
+    updatedAt: sample.updated_at.toISOString(),
   };
 }
+
+type Row = {
+  id: number;
+  external_id: string;
+  dataset: string;
+  question: string;
+  thinking: string;
+  answer: string;
+  category: string;
+  image_condition: string;
+  attack: string | null;
+  source: string | null;
+  model: string | null;
+  meta: Prisma.JsonValue | null;
+  route: string;
+  consensus: string | null;
+  created_at: Date;
+  updated_at: Date;
+  sha256: string | null;
+  mime: string | null;
+  width: number | null;
+  height: number | null;
+  byte_size: number | null;
+  judges: { name: string; analysis: string; judgment: string }[];
+  prelabels: { model: string; version: string; judgment: string; p0: number | null; p05: number | null; p1: number | null; analysis: string | null; origin: string; created_at: string }[];
+  adjudications: { id: string; expert: string; kind: string; supported_judge: string | null; judgment: string; analysis: string | null; span_start: number | null; span_end: number | null; round: string; created_at: string }[];
+  skips: { expert: string; reason: string; created_at: string }[];
+  flags: { expert: string; note: string; created_at: string; resolved_at: string | null }[];
+};
+
+const SAMPLE_DETAIL_SQL = `
+  SELECT s.id, s.external_id, d.name AS dataset, s.question, s.thinking, s.answer, s.category::text AS category,
+         s.image_condition::text AS image_condition, s.attack, s.source, s.model, s.meta, s.route::text AS route,
+         s.consensus::text AS consensus, s.created_at, s.updated_at,
+         i.sha256, i.mime, i.width, i.height, i.byte_size,
+         coalesce((SELECT json_agg(json_build_object('name', j.judge, 'analysis', j.analysis, 'judgment', j.judgment::text) ORDER BY j.position)
+                     FROM judge_verdicts j WHERE j.sample_id = s.id), '[]') AS judges,
+         coalesce((SELECT json_agg(json_build_object('model', p.model_name, 'version', p.model_version, 'judgment', p.judgment::text,
+                                                     'p0', p.prob_safe, 'p05', p.prob_potential, 'p1', p.prob_harmful,
+                                                     'analysis', p.analysis, 'origin', p.origin, 'created_at', p.created_at) ORDER BY p.created_at DESC, p.id DESC)
+                     FROM prelabels p WHERE p.sample_id = s.id), '[]') AS prelabels,
+         coalesce((SELECT json_agg(json_build_object('id', a.id, 'expert', u.email, 'kind', a.kind, 'supported_judge', a.supported_judge,
+                                                     'judgment', a.judgment::text, 'analysis', a.analysis, 'span_start', a.span_start,
+                                                     'span_end', a.span_end, 'round', a.round, 'created_at', a.created_at) ORDER BY a.created_at, a.id)
+                     FROM adjudications a JOIN users u ON u.id = a.expert_id WHERE a.sample_id = s.id), '[]') AS adjudications,
+         coalesce((SELECT json_agg(json_build_object('expert', u.email, 'reason', k.reason, 'created_at', k.created_at) ORDER BY k.created_at, k.id)
+                     FROM queue_skips k JOIN users u ON u.id = k.expert_id WHERE k.sample_id = s.id), '[]') AS skips,
+         coalesce((SELECT json_agg(json_build_object('expert', u.email, 'note', f.note, 'created_at', f.created_at, 'resolved_at', f.resolved_at) ORDER BY f.created_at, f.id)
+                     FROM sample_flags f JOIN users u ON u.id = f.expert_id WHERE f.sample_id = s.id), '[]') AS flags
+    FROM samples s JOIN datasets d ON d.id = s.dataset_id LEFT JOIN images i ON i.sha256 = s.image_sha256
+   WHERE s.id = $1`;

@@ -1,7 +1,8 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
-import { db } from "../db/prisma";
+import { pool } from "../db/pool";
+import type { Role } from "../generated/prisma";
 import type { Actor } from "./actor";
 import { hashApiToken } from "./api-token";
 import { authOptions } from "./auth-options";
@@ -19,26 +20,32 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
   return actorFromSession();
 }
 
+// Every request resolves its actor, so these are single indexed SQL lookups, not ORM round trips.
 export async function actorFromSession(): Promise<Actor | null> {
   const session = await getServerSession(authOptions);
   const userId = session?.user?.id;
   if (!userId) return null;
-  const user = await db().user.findUnique({ where: { id: userId }, select: { id: true, email: true, role: true, disabledAt: true } });
-  if (!user || user.disabledAt) return null;
-  return { userId: user.id, email: user.email, role: user.role, via: "session" };
+  const { rows } = await pool().query<{ id: string; email: string; role: Role }>(
+    `SELECT id, email, role::text AS role FROM users WHERE id = $1 AND disabled_at IS NULL`,
+    [userId],
+  );
+  const user = rows[0];
+  return user ? { userId: user.id, email: user.email, role: user.role, via: "session" } : null;
 }
 
 async function actorFromToken(token: string): Promise<Actor | null> {
-  const found = await db().apiToken.findUnique({
-    where: { tokenHash: hashApiToken(token) },
-    select: { id: true, revokedAt: true, expiresAt: true, lastUsedAt: true, user: { select: { id: true, email: true, role: true, disabledAt: true } } },
-  });
-  if (!found || found.revokedAt || (found.expiresAt && found.expiresAt < new Date()) || found.user.disabledAt) return null;
+  const { rows } = await pool().query<{ token_id: string; stale: boolean; id: string; email: string; role: Role }>(
+    `SELECT t.id AS token_id, (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale,
+            u.id, u.email, u.role::text AS role
+       FROM api_tokens t JOIN users u ON u.id = t.user_id
+      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.disabled_at IS NULL`,
+    [hashApiToken(token)],
+  );
+  const found = rows[0];
+  if (!found) return null;
   // Touch at most once a minute: a hot API client must not turn every read into a write.
-  if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
-    await db().apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date() } });
-  }
-  return { userId: found.user.id, email: found.user.email, role: found.user.role, via: "token" };
+  if (found.stale) await pool().query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [found.token_id]);
+  return { userId: found.id, email: found.email, role: found.role, via: "token" };
 }
 
 /** For pages: the signed-in actor, or a redirect to the sign-in page that returns here afterwards. */

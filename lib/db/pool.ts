@@ -24,10 +24,10 @@ export async function closePool(): Promise<void> {
 }
 
 /** Runs `work` in one transaction on one connection: committed if it returns, rolled back if it throws. */
-export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = "BEGIN"): Promise<T> {
   const client = await pool().connect();
   try {
-    await client.query("BEGIN");
+    await client.query(begin);
     const result = await work(client);
     await client.query("COMMIT");
     return result;
@@ -40,17 +40,6 @@ export async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<
 }
 
 /** Runs read-only `work` in one REPEATABLE READ snapshot, so several aggregates agree with each other. */
-export async function inReadOnlySnapshot<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+export function inReadOnlySnapshot<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return inTransaction(work, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
 }

@@ -2,13 +2,13 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { callJson } from "./api";
+import { apiJson } from "@/components/app/api-client";
 
 export function PasswordForm() {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const change = useMutation({
-    mutationFn: () => callJson("/api/v1/account/password", { method: "POST", body: JSON.stringify({ current, next }) }),
+    mutationFn: () => apiJson("/api/v1/account/password", { method: "POST", body: JSON.stringify({ current, next }) }),
     onSuccess: () => {
       setCurrent("");
       setNext("");

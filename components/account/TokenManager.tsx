@@ -3,21 +3,21 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { TokenView } from "@/lib/services/tokens/list-tokens";
-import { callJson } from "./api";
+import { apiJson } from "@/components/app/api-client";
 
 export function TokenManager({ initial }: { initial: TokenView[] }) {
   const queryClient = useQueryClient();
-  const tokens = useQuery({ queryKey: ["tokens"], queryFn: async () => (await callJson<{ items: TokenView[] }>("/api/v1/tokens")).items, initialData: initial });
+  const tokens = useQuery({ queryKey: ["tokens"], queryFn: async () => (await apiJson<{ items: TokenView[] }>("/api/v1/tokens")).items, initialData: initial });
   const [name, setName] = useState("");
   const create = useMutation({
-    mutationFn: () => callJson<{ token: string }>("/api/v1/tokens", { method: "POST", body: JSON.stringify({ name }) }),
+    mutationFn: () => apiJson<{ token: string }>("/api/v1/tokens", { method: "POST", body: JSON.stringify({ name }) }),
     onSuccess: () => {
       setName("");
       void queryClient.invalidateQueries({ queryKey: ["tokens"] });
     },
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => callJson(`/api/v1/tokens/${id}`, { method: "DELETE" }),
+    mutationFn: (id: string) => apiJson(`/api/v1/tokens/${id}`, { method: "DELETE" }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ["tokens"] }),
   });
   return (

@@ -2,13 +2,13 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { UserView } from "@/lib/services/users/list-users";
-import { callJson } from "./api";
+import { apiJson } from "@/components/app/api-client";
 
 export function UserTable({ initial, selfId }: { initial: UserView[]; selfId: string | null }) {
   const queryClient = useQueryClient();
-  const users = useQuery({ queryKey: ["users"], queryFn: async () => (await callJson<{ items: UserView[] }>("/api/v1/users")).items, initialData: initial });
+  const users = useQuery({ queryKey: ["users"], queryFn: async () => (await apiJson<{ items: UserView[] }>("/api/v1/users")).items, initialData: initial });
   const update = useMutation({
-    mutationFn: ({ id, change }: { id: string; change: { role?: string; disabled?: boolean } }) => callJson(`/api/v1/users/${id}`, { method: "PATCH", body: JSON.stringify(change) }),
+    mutationFn: ({ id, change }: { id: string; change: { role?: string; disabled?: boolean } }) => apiJson(`/api/v1/users/${id}`, { method: "PATCH", body: JSON.stringify(change) }),
     onSettled: () => void queryClient.invalidateQueries({ queryKey: ["users"] }),
   });
   return (

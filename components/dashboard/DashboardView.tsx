@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { apiJson } from "@/components/app/api-client";
 import type { Dashboard } from "@/lib/stats/dashboard-types";
 import { BreakdownSection } from "./BreakdownSection";
 import { ExpertsSection } from "./ExpertsSection";
@@ -10,10 +11,8 @@ import { PrelabelSection } from "./PrelabelSection";
 
 const REFRESH_MS = 15_000;
 
-async function fetchDashboard(dataset: string | null): Promise<Dashboard> {
-  const response = await fetch(`/api/v1/dashboard${dataset ? `?${new URLSearchParams({ dataset })}` : ""}`);
-  if (!response.ok) throw new Error(`The figures could not be refreshed (${response.status}).`);
-  return response.json() as Promise<Dashboard>;
+function fetchDashboard(dataset: string | null): Promise<Dashboard> {
+  return apiJson<Dashboard>(`/api/v1/dashboard${dataset ? `?${new URLSearchParams({ dataset })}` : ""}`);
 }
 
 /** The reviewer dashboards; figures refresh in the background, so new decisions show without a reload. */

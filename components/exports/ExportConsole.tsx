@@ -5,17 +5,10 @@ import { useMemo, useState } from "react";
 import { EXPORT_FORMATS, EXPORT_KINDS, exportOptionsSchema, type ExportOptions } from "@/lib/export/export-options";
 import { CATEGORIES, IMAGE_CONDITIONS } from "@/lib/import/record-schema";
 import type { ExportView } from "@/lib/services/exports/export-view";
-import { ApiError } from "@/components/workspace/queue-api";
+import { apiJson } from "@/components/app/api-client";
 import { ExportHistory } from "./ExportHistory";
 
 type Form = { kind: string; format: string; dataset: string; category: string; imageCondition: string; from: string; to: string; split: string; pairs: string; includeExpertConfirmed: boolean };
-
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, { ...init, headers: { "content-type": "application/json", ...init?.headers } });
-  const body = (await response.json().catch(() => null)) as (T & { error?: { message: string; fields?: Record<string, string[]> } }) | null;
-  if (!response.ok) throw new ApiError(response.status, body?.error?.message ?? `Request failed (${response.status}).`, body?.error?.fields);
-  return body as T;
-}
 
 function Field({ label, id, children }: { label: string; id: string; children: React.ReactNode }) {
   return (
@@ -36,18 +29,18 @@ export function ExportConsole({ datasets, initialHistory }: { datasets: string[]
   const options: ExportOptions | null = parsed.success ? parsed.data : null;
   const preview = useQuery({
     queryKey: ["export-preview", options],
-    queryFn: () => request<Record<string, number | null>>("/api/v1/exports/preview", { method: "POST", body: JSON.stringify(options) }),
+    queryFn: () => apiJson<Record<string, number | null>>("/api/v1/exports/preview", { method: "POST", body: JSON.stringify(options) }),
     enabled: options !== null,
   });
   const history = useQuery({
     queryKey: ["exports"],
-    queryFn: async () => (await request<{ items: ExportView[] }>("/api/v1/exports")).items,
+    queryFn: async () => (await apiJson<{ items: ExportView[] }>("/api/v1/exports")).items,
     initialData: initialHistory,
     // Poll while anything is in flight, so progress moves and a reload finds the job where it is.
     refetchInterval: (query) => (query.state.data?.some((item) => item.status === "queued" || item.status === "running") ? 1000 : false),
   });
   const start = useMutation({
-    mutationFn: () => request<ExportView>("/api/v1/exports", { method: "POST", body: JSON.stringify(options) }),
+    mutationFn: () => apiJson<ExportView>("/api/v1/exports", { method: "POST", body: JSON.stringify(options) }),
     onSuccess: (created) => {
       queryClient.setQueryData<ExportView[]>(["exports"], (items) => [created, ...(items ?? [])]);
       void queryClient.invalidateQueries({ queryKey: ["exports"] });

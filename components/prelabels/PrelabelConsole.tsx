@@ -2,25 +2,18 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { apiJson } from "@/components/app/api-client";
 import type { PrelabelPanel } from "@/lib/services/prelabel/get-prelabel-panel";
 
-async function fetchPanel(): Promise<PrelabelPanel> {
-  const response = await fetch("/api/v1/prelabel-panel");
-  if (!response.ok) throw new Error(`The worker state could not be loaded (${response.status}).`);
-  return response.json() as Promise<PrelabelPanel>;
-}
+const fetchPanel = () => apiJson<PrelabelPanel>("/api/v1/prelabel-panel");
 
 /** Coverage per dataset and model version, the worker queue, its failures and throughput; admins queue runs. */
 export function PrelabelConsole({ initial, canQueue }: { initial: PrelabelPanel; canQueue: boolean }) {
   const panel = useQuery({ queryKey: ["prelabel-panel"], queryFn: fetchPanel, initialData: initial, refetchInterval: 3000 });
   const [dataset, setDataset] = useState("");
   const run = useMutation({
-    mutationFn: async () => {
-      const response = await fetch("/api/v1/prelabel-runs", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(dataset ? { dataset } : {}) });
-      const body = (await response.json()) as { queued?: number; model?: string; version?: string; error?: { message: string } };
-      if (!response.ok) throw new Error(body.error?.message ?? "The run could not be queued.");
-      return body as { queued: number; model: string; version: string };
-    },
+    mutationFn: () =>
+      apiJson<{ queued: number; model: string; version: string }>("/api/v1/prelabel-runs", { method: "POST", body: JSON.stringify(dataset ? { dataset } : {}) }),
     onSuccess: () => void panel.refetch(),
   });
   const { coverage, queue, failures, throughput } = panel.data;

@@ -2,18 +2,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { ApiError } from "@/components/workspace/queue-api";
+import { apiJson } from "@/components/app/api-client";
 
 export function ResolveFlagsButton({ sampleId }: { sampleId: number }) {
   const router = useRouter();
   const resolve = useMutation({
-    mutationFn: async () => {
-      const response = await fetch(`/api/v1/samples/${sampleId}/flag/resolve`, { method: "POST" });
-      if (!response.ok) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        throw new ApiError(response.status, body?.error?.message ?? "Could not resolve the flag.");
-      }
-    },
+    mutationFn: () => apiJson(`/api/v1/samples/${sampleId}/flag/resolve`, { method: "POST" }),
     onSuccess: () => router.refresh(),
   });
   return (

@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { apiJson } from "@/components/app/api-client";
 import type { SampleListPage } from "@/lib/services/samples/list-samples";
 import { RiskBadge } from "./RiskBadge";
 import { RouteLabel } from "./RouteLabel";
@@ -9,9 +10,7 @@ import { RouteLabel } from "./RouteLabel";
 async function fetchPage(query: string, cursor: number | null): Promise<SampleListPage> {
   const params = new URLSearchParams(query);
   if (cursor !== null) params.set("cursor", String(cursor));
-  const response = await fetch(`/api/v1/samples?${params}`, { headers: { accept: "application/json" } });
-  if (!response.ok) throw new Error(`The sample list could not be loaded (${response.status}).`);
-  return response.json() as Promise<SampleListPage>;
+  return apiJson<SampleListPage>(`/api/v1/samples?${params}`);
 }
 
 /** The sample list, paged by cursor; the first page comes rendered from the server. */

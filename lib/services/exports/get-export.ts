@@ -7,13 +7,17 @@ import { exportView, EXPORT_VIEW_SQL, type ExportRow, type ExportView } from "./
 
 export const exportIdSchema = z.uuid();
 
-export async function getExport(actor: Actor | null, rawId: unknown): Promise<ExportView> {
+async function exportRow(actor: Actor | null, rawId: unknown): Promise<ExportRow> {
   assertCan(actor, "export:read");
   const id = exportIdSchema.safeParse(rawId);
   if (!id.success) throw new ValidationError({ id: ["must be an export id (a UUID)"] });
   const { rows } = await pool().query<ExportRow>(`${EXPORT_VIEW_SQL} WHERE e.id = $1`, [id.data]);
   if (!rows[0]) throw new NotFoundError("no such export");
-  return exportView(rows[0]);
+  return rows[0];
+}
+
+export async function getExport(actor: Actor | null, rawId: unknown): Promise<ExportView> {
+  return exportView(await exportRow(actor, rawId));
 }
 
 export async function listExports(actor: Actor | null): Promise<ExportView[]> {
@@ -24,8 +28,7 @@ export async function listExports(actor: Actor | null): Promise<ExportView[]> {
 
 /** The finished bundle's path, for the download route. */
 export async function exportFile(actor: Actor | null, rawId: unknown): Promise<{ path: string; name: string }> {
-  const view = await getExport(actor, rawId);
-  const { rows } = await pool().query<{ file_path: string | null }>(`SELECT file_path FROM exports WHERE id = $1`, [view.id]);
-  if (view.status !== "succeeded" || !rows[0]?.file_path) throw new NotFoundError("this export has no bundle to download (yet)");
-  return { path: rows[0].file_path, name: `guardtrace-${view.kind}-${view.format}-${view.createdAt.slice(0, 10)}-${view.id.slice(0, 8)}.zip` };
+  const row = await exportRow(actor, rawId);
+  if (row.status !== "succeeded" || !row.file_path) throw new NotFoundError("this export has no bundle to download (yet)");
+  return { path: row.file_path, name: `guardtrace-${row.kind}-${row.format}-${row.created_at.toISOString().slice(0, 10)}-${row.id.slice(0, 8)}.zip` };
 }

@@ -39,9 +39,7 @@ export async function copyExportRate(client: pg.PoolClient, datasetId: string): 
   let rows = 0;
   const stream = client.query(
     copyTo(`COPY (SELECT row_to_json(x) FROM (
-              SELECT s.external_id, s.question, s.thinking, s.answer, s.route,
-                     (SELECT json_agg(json_build_object('name', j.judge, 'analysis', j.analysis, 'judgment', j.judgment) ORDER BY j.position)
-                        FROM judge_verdicts j WHERE j.sample_id = s.id) AS judges
+              SELECT s.external_id, s.question, s.thinking, s.answer, s.route, s.judges
                 FROM samples s WHERE s.dataset_id = '${datasetId}' ORDER BY s.id) x) TO STDOUT`),
   );
   await pipeline(

@@ -8,7 +8,14 @@ export function pool(): pg.Pool {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set");
   if (cache.gtsPool?.url !== url) {
-    const created = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const created = new pg.Pool({
+      connectionString: url,
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // Only our named statements (lib/db/prepared.ts) are affected: they are chosen because their plan does
+      // not depend on the parameter values, and PostgreSQL would otherwise re-plan each of them five times
+      // per connection before settling on the generic plan.
+      options: "-c plan_cache_mode=force_generic_plan",
+    });
     // An idle connection dropped by the server (a restart, a failover) must not crash the process: the
     // pool discards it and the next query opens a fresh one.
     created.on("error", (error) => log.warn("database connection lost; it will be reopened", { error: error.message }));

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import Cursor from "pg-cursor";
 import type { RiskValue } from "../domain/risk";
+import { parseStoredJudges } from "../domain/stored-judges";
 import type { ExampleKind, ExportOptions } from "./export-options";
 import { expertVerdict, majorityPair, rejectedCandidates, unanimousVerdict, type ExpertDecision, type JudgeRow, type PrelabelRow } from "./pair-builders";
 import type { TrainingExample } from "./training-example";
@@ -16,7 +17,7 @@ type Row = {
   route: string;
   image_sha256: string | null;
   mime: string | null;
-  judges: { name: string; analysis: string; judgment: string }[];
+  judges: unknown;
   decision: { kind: ExpertDecision["kind"]; supported_judge: string | null; judgment: string; analysis: string | null } | null;
   prelabel: { model: string; analysis: string | null; judgment: string } | null;
 };
@@ -36,8 +37,7 @@ function query(kind: ExampleKind, options: ExportOptions, datasetId: string | nu
         : "a.sample_id IS NOT NULL";
   const sql = `
     SELECT s.id, s.external_id, s.question, s.thinking, s.answer, s.route::text AS route, s.image_sha256, i.mime,
-           (SELECT json_agg(json_build_object('name', j.judge, 'analysis', j.analysis, 'judgment', j.judgment::text) ORDER BY j.position)
-              FROM judge_verdicts j WHERE j.sample_id = s.id) AS judges,
+           s.judges,
            ${decided ? `CASE WHEN a.sample_id IS NULL THEN NULL ELSE json_build_object('kind', a.kind, 'supported_judge', a.supported_judge, 'judgment', a.judgment::text, 'analysis', a.analysis) END` : "NULL"} AS decision,
            ${kind === "ogdpo" ? `(SELECT json_build_object('model', p.model_name, 'analysis', p.analysis, 'judgment', p.judgment::text) FROM prelabels p WHERE p.sample_id = s.id ORDER BY p.created_at DESC LIMIT 1)` : "NULL"} AS prelabel
       FROM samples s
@@ -74,7 +74,7 @@ export async function* readExamples(client: pg.PoolClient, kind: ExampleKind, op
 }
 
 function* examplesOf(kind: ExampleKind, row: Row, options: ExportOptions): Generator<TrainingExample> {
-  const judges: JudgeRow[] = (row.judges ?? []).map((judge) => ({ name: judge.name, analysis: judge.analysis, judgment: level(judge.judgment) }));
+  const judges: JudgeRow[] = parseStoredJudges(row.judges);
   const base = {
     sampleId: row.id,
     externalId: row.external_id,

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { RiskValue } from "../domain/risk";
 import { bucketOf } from "../queue/buckets";
 import { routeVotes } from "../domain/vote-route";
@@ -26,6 +26,8 @@ export type PreparedSample = {
   consensus: RiskValue | null;
   /** The judges' levels by name, as JSON: the pattern statistics group by. */
   votes: string;
+  /** The judges as `samples.judges` stores them (the import format's array), as JSON. */
+  judgesJson: string;
   auditBucket: number;
   reviewBucket: number;
   judges: { name: string; analysis: string; judgment: RiskValue }[];
@@ -34,6 +36,7 @@ export type PreparedSample = {
 
 export function prepareSample(lineNo: number, record: ImportRecord, image: ImageMeta | null): PreparedSample {
   const outcome = routeVotes(record.judges.map((judge) => judge.judgment));
+  const judges = record.judges.map((judge) => ({ name: judge.name, analysis: judge.analysis, judgment: judge.judgment }));
   return {
     lineNo,
     externalId: record.id,
@@ -52,9 +55,10 @@ export function prepareSample(lineNo: number, record: ImportRecord, image: Image
     route: outcome.route,
     consensus: outcome.consensus,
     votes: JSON.stringify(Object.fromEntries(record.judges.map((judge) => [judge.name, judge.judgment]))),
+    judgesJson: JSON.stringify(judges),
     auditBucket: bucketOf("audit", record.id),
     reviewBucket: bucketOf("review", record.id),
-    judges: record.judges.map((judge) => ({ name: judge.name, analysis: judge.analysis, judgment: judge.judgment })),
+    judges,
     prelabel: record.prelabel
       ? {
           model: record.prelabel.model,
@@ -66,19 +70,24 @@ export function prepareSample(lineNo: number, record: ImportRecord, image: Image
   };
 }
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-    );
+/**
+ * JSON with object keys sorted and undefined members left out: the same text for the same content
+ * whatever the key order of the line. Written out directly, not through a sorted copy, because it runs
+ * once per imported line.
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? "null" : canonicalJson(item))).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    const members: string[] = [];
+    for (const key of Object.keys(record).sort()) {
+      if (record[key] !== undefined) members.push(`${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+    }
+    return `{${members.join(",")}}`;
   }
-  return value;
+  return JSON.stringify(value);
 }
 
 export function hashCanonical(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(canonical(value))).digest("hex");
+  return hash("sha256", canonicalJson(value));
 }

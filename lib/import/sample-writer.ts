@@ -1,26 +1,34 @@
 import type pg from "pg";
+import { copyRows } from "../db/copy-rows";
 import { riskSqlLabel } from "../domain/risk";
-import { syncFirstOpinionQueue } from "../queue/sync-queue";
+import { enqueueNewSamples, syncFirstOpinionQueue } from "../queue/sync-queue";
 import type { PreparedSample } from "./prepared-sample";
 
 export type BatchCounts = { imported: number; updated: number; unchanged: number };
+
+export type BatchTarget = {
+  datasetId: string;
+  importRunId: string;
+  /** The dataset held no sample when the import took its lock: every line is new, none needs a lookup. */
+  startedEmpty: boolean;
+  /** Facets (`kind\tvalue`) this import has recorded already, so most batches write none. */
+  recordedFacets: Set<string>;
+};
 
 /**
  * Writes one batch of validated samples inside the caller's transaction. New ids are inserted; changed
  * ones keep their row (and so their adjudications and leases), with the previous content saved as a
  * revision; identical ones are left alone.
  */
-export async function writeBatch(
-  client: pg.PoolClient,
-  datasetId: string,
-  importRunId: string,
-  batch: PreparedSample[],
-): Promise<BatchCounts> {
+export async function writeBatch(client: pg.PoolClient, target: BatchTarget, batch: PreparedSample[]): Promise<BatchCounts> {
   if (batch.length === 0) return { imported: 0, updated: 0, unchanged: 0 };
-  const { rows: existing } = await client.query<{ id: number; external_id: string; content_hash: string }>(
-    `SELECT id, external_id, content_hash FROM samples WHERE dataset_id = $1 AND external_id = ANY($2::text[])`,
-    [datasetId, batch.map((sample) => sample.externalId)],
-  );
+  const { datasetId, importRunId } = target;
+  const { rows: existing } = target.startedEmpty
+    ? { rows: [] }
+    : await client.query<{ id: number; external_id: string; content_hash: string }>(
+        `SELECT id, external_id, content_hash FROM samples WHERE dataset_id = $1 AND external_id = ANY($2::text[])`,
+        [datasetId, batch.map((sample) => sample.externalId)],
+      );
   const byExternalId = new Map(existing.map((row) => [row.external_id, row]));
   const fresh: PreparedSample[] = [];
   const changed: { id: number; sample: PreparedSample }[] = [];
@@ -37,10 +45,12 @@ export async function writeBatch(
   await saveRevisions(client, importRunId, changed.map((entry) => entry.id));
   await updateSamples(client, changed);
 
-  const written = [...fresh.map((sample, index) => ({ id: freshIds[index]!, sample })), ...changed];
-  await replaceJudges(client, written);
-  await replaceImportedPrelabels(client, written);
-  await syncFirstOpinionQueue(client, written.map((entry) => entry.id));
+  const inserted = fresh.map((sample, index) => ({ id: freshIds[index]!, sample }));
+  await clearImportedPrelabels(client, changed.map((entry) => entry.id));
+  await insertImportedPrelabels(client, [...inserted, ...changed]);
+  await enqueueNewSamples(client, freshIds);
+  await syncFirstOpinionQueue(client, changed.map((entry) => entry.id));
+  await recordFacets(client, target, [...fresh, ...changed.map((entry) => entry.sample)]);
   return { imported: fresh.length, updated: changed.length, unchanged };
 }
 
@@ -73,23 +83,37 @@ function sampleColumns(samples: PreparedSample[]) {
     samples.map((s) => s.route),
     samples.map((s) => (s.consensus === null ? null : riskSqlLabel(s.consensus))),
     samples.map((s) => s.votes),
+    samples.map((s) => s.judgesJson),
   ];
 }
 
 const UNNEST_SAMPLE_COLUMNS = `$2::text[], $3::text[], $4::text[], $5::text[], $6::category[], $7::image_condition[],
-  $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::text[], $13::text[], $14::vote_route[], $15::risk_level[], $16::jsonb[]`;
+  $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::text[], $13::text[], $14::vote_route[], $15::risk_level[], $16::jsonb[], $17::jsonb[]`;
 
+const SAMPLE_COPY_COLUMNS = [
+  "id", "dataset_id", "external_id", "question", "thinking", "answer", "category", "image_condition", "attack", "source",
+  "model", "meta", "image_sha256", "content_hash", "route", "consensus", "votes", "judges", "audit_bucket", "review_bucket",
+] as const;
+
+/** Takes the ids from the sequence first, so that the rows can go in by COPY, which returns none. */
 async function insertSamples(client: pg.PoolClient, datasetId: string, samples: PreparedSample[]): Promise<number[]> {
   if (samples.length === 0) return [];
-  const { rows } = await client.query<{ id: number; external_id: string }>(
-    `INSERT INTO samples (dataset_id, external_id, question, thinking, answer, category, image_condition, attack, source,
-                          model, meta, image_sha256, content_hash, route, consensus, votes, audit_bucket, review_bucket)
-     SELECT $1::uuid, u.* FROM unnest(${UNNEST_SAMPLE_COLUMNS}, $17::smallint[], $18::smallint[]) AS u
-     RETURNING id, external_id`,
-    [datasetId, ...sampleColumns(samples), samples.map((s) => s.auditBucket), samples.map((s) => s.reviewBucket)],
+  const { rows } = await client.query<{ id: number }>(
+    `SELECT nextval(pg_get_serial_sequence('samples', 'id'))::int AS id FROM generate_series(1, $1)`,
+    [samples.length],
   );
-  const idByExternalId = new Map(rows.map((row) => [row.external_id, row.id]));
-  return samples.map((sample) => idByExternalId.get(sample.externalId)!);
+  const ids = rows.map((row) => row.id);
+  await copyRows(
+    client,
+    "samples",
+    SAMPLE_COPY_COLUMNS,
+    samples.map((s, index) => [
+      ids[index]!, datasetId, s.externalId, s.question, s.thinking, s.answer, s.category, s.imageCondition, s.attack, s.source,
+      s.model, s.meta, s.image?.sha256 ?? null, s.contentHash, s.route, s.consensus === null ? null : riskSqlLabel(s.consensus),
+      s.votes, s.judgesJson, s.auditBucket, s.reviewBucket,
+    ]),
+  );
+  return ids;
 }
 
 async function saveRevisions(client: pg.PoolClient, importRunId: string, ids: number[]) {
@@ -99,10 +123,7 @@ async function saveRevisions(client: pg.PoolClient, importRunId: string, ids: nu
      SELECT s.id, $2::uuid, s.content_hash, jsonb_build_object(
        'id', s.external_id, 'question', s.question, 'thinking', s.thinking, 'answer', s.answer,
        'category', s.category, 'image_condition', s.image_condition, 'attack', s.attack, 'source', s.source,
-       'model', s.model, 'meta', s.meta, 'image_sha256', s.image_sha256,
-       'judges', (SELECT jsonb_agg(jsonb_build_object('name', j.judge, 'analysis', j.analysis,
-                                                      'judgment', j.judgment::text::numeric) ORDER BY j.position)
-                    FROM judge_verdicts j WHERE j.sample_id = s.id))
+       'model', s.model, 'meta', s.meta, 'image_sha256', s.image_sha256, 'judges', s.judges)
      FROM samples s WHERE s.id = ANY($1::int[])`,
     [ids, importRunId],
   );
@@ -115,34 +136,22 @@ async function updateSamples(client: pg.PoolClient, changed: { id: number; sampl
     `UPDATE samples SET question = u.question, thinking = u.thinking, answer = u.answer, category = u.category,
             image_condition = u.image_condition, attack = u.attack, source = u.source, model = u.model, meta = u.meta,
             image_sha256 = u.image_sha256, content_hash = u.content_hash, route = u.route, consensus = u.consensus,
-            votes = u.votes, updated_at = now()
+            votes = u.votes, judges = u.judges, updated_at = now()
        FROM unnest($1::int[], ${UNNEST_SAMPLE_COLUMNS})
             AS u(id, external_id, question, thinking, answer, category, image_condition, attack, source, model, meta,
-                 image_sha256, content_hash, route, consensus, votes)
+                 image_sha256, content_hash, route, consensus, votes, judges)
       WHERE samples.id = u.id`,
     [changed.map((entry) => entry.id), ...sampleColumns(samples)],
   );
 }
 
-async function replaceJudges(client: pg.PoolClient, written: { id: number; sample: PreparedSample }[]) {
-  if (written.length === 0) return;
-  await client.query(`DELETE FROM judge_verdicts WHERE sample_id = ANY($1::int[])`, [written.map((entry) => entry.id)]);
-  const rows = written.flatMap(({ id, sample }) =>
-    sample.judges.map((judge, position) => ({ id, position, ...judge })),
-  );
-  await client.query(
-    `INSERT INTO judge_verdicts (sample_id, position, judge, analysis, judgment)
-     SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::risk_level[])`,
-    [rows.map((r) => r.id), rows.map((r) => r.position), rows.map((r) => r.name), rows.map((r) => r.analysis), rows.map((r) => riskSqlLabel(r.judgment))],
-  );
+/** Pre-labels carried in the file follow the file; those the worker wrote are never touched by an import. */
+async function clearImportedPrelabels(client: pg.PoolClient, ids: number[]) {
+  if (ids.length === 0) return;
+  await client.query(`DELETE FROM prelabels WHERE origin = 'import' AND sample_id = ANY($1::int[])`, [ids]);
 }
 
-/** Pre-labels carried in the file follow the file; those the worker wrote are never touched by an import. */
-async function replaceImportedPrelabels(client: pg.PoolClient, written: { id: number; sample: PreparedSample }[]) {
-  if (written.length === 0) return;
-  await client.query(`DELETE FROM prelabels WHERE origin = 'import' AND sample_id = ANY($1::int[])`, [
-    written.map((entry) => entry.id),
-  ]);
+async function insertImportedPrelabels(client: pg.PoolClient, written: { id: number; sample: PreparedSample }[]) {
   const rows = written.flatMap(({ id, sample }) => (sample.prelabel ? [{ id, ...sample.prelabel }] : []));
   if (rows.length === 0) return;
   await client.query(
@@ -150,5 +159,32 @@ async function replaceImportedPrelabels(client: pg.PoolClient, written: { id: nu
      SELECT *, 'import' FROM unnest($1::int[], $2::text[], $3::text[], $4::risk_level[], $5::text[])
      ON CONFLICT (sample_id, model_name, model_version) DO NOTHING`,
     [rows.map((r) => r.id), rows.map((r) => r.model), rows.map((r) => r.version), rows.map((r) => riskSqlLabel(r.judgment)), rows.map((r) => r.analysis)],
+  );
+}
+
+const FACETS = {
+  attack: (sample: PreparedSample) => [sample.attack],
+  source: (sample: PreparedSample) => [sample.source],
+  model: (sample: PreparedSample) => [sample.model],
+  judge: (sample: PreparedSample) => sample.judges.map((judge) => judge.name),
+} as const;
+
+async function recordFacets(client: pg.PoolClient, target: BatchTarget, samples: PreparedSample[]) {
+  const fresh: { kind: string; value: string }[] = [];
+  for (const [kind, valuesOf] of Object.entries(FACETS)) {
+    for (const sample of samples) {
+      for (const value of valuesOf(sample)) {
+        const key = `${kind}\t${value}`;
+        if (value === null || target.recordedFacets.has(key)) continue;
+        target.recordedFacets.add(key);
+        fresh.push({ kind, value });
+      }
+    }
+  }
+  if (fresh.length === 0) return;
+  await client.query(
+    `INSERT INTO dataset_facets (dataset_id, facet, value)
+     SELECT $1::uuid, * FROM unnest($2::facet_kind[], $3::text[]) ON CONFLICT DO NOTHING`,
+    [target.datasetId, fresh.map((facet) => facet.kind), fresh.map((facet) => facet.value)],
   );
 }

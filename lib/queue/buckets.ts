@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 export const BUCKETS = 10_000;
 
@@ -8,6 +8,6 @@ export const BUCKETS = 10_000;
  * the columns computes the same value in SQL.
  */
 export function bucketOf(salt: "audit" | "review", externalId: string): number {
-  const digest = createHash("sha256").update(`${salt}:${externalId}`, "utf8").digest();
+  const digest = hash("sha256", `${salt}:${externalId}`, "buffer");
   return digest.readUInt32BE(0) % BUCKETS;
 }

@@ -17,10 +17,20 @@ export async function syncFirstOpinionQueue(client: pg.ClientBase, sampleIds: nu
   if (sampleIds.length === 0) return;
   await client.query(
     `DELETE FROM queue_items q USING samples s, datasets d
-      WHERE q.sample_id = s.id AND d.id = s.dataset_id AND q.round = 'first' AND s.id = ANY($1::int[])
+      WHERE q.sample_id = ANY($1::int[]) AND q.round = 'first' AND s.id = q.sample_id AND d.id = s.dataset_id
         AND NOT (${NEEDS_FIRST_OPINION})`,
     [sampleIds],
   );
+  await enqueueNewSamples(client, sampleIds);
+}
+
+/**
+ * Queues those of the given samples that need a first opinion and re-prioritises those already queued.
+ * On its own it is the whole sync for samples inserted in the current transaction: nothing can have
+ * queued them yet, so there is nothing to drop.
+ */
+export async function enqueueNewSamples(client: pg.ClientBase, sampleIds: number[]): Promise<void> {
+  if (sampleIds.length === 0) return;
   await client.query(
     `INSERT INTO queue_items (sample_id, round, priority, enqueued_at)
      SELECT s.id, 'first', ${PRIORITY}, s.created_at

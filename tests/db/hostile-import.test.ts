@@ -102,7 +102,7 @@ describe("hostile imports", () => {
     // Kill once the import's transaction has started writing batches.
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const { rows } = await pool().query<{ running: number }>(`SELECT count(*)::int AS running FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'INSERT INTO samples%'`);
+      const { rows } = await pool().query<{ running: number }>(`SELECT count(*)::int AS running FROM pg_stat_activity WHERE datname = current_database() AND (query ILIKE 'COPY samples%' OR query ILIKE 'INSERT INTO queue_items%')`);
       if (rows[0]!.running > 0 || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }

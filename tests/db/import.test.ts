@@ -23,6 +23,11 @@ beforeEach(async () => {
   await pool().query("TRUNCATE samples, datasets, images, import_runs CASCADE");
 });
 
+async function judgeVerdicts(): Promise<number> {
+  const { rows } = await pool().query<{ n: string | null }>(`SELECT sum(jsonb_array_length(judges)) AS n FROM samples`);
+  return Number(rows[0]!.n ?? 0);
+}
+
 async function count(table: string): Promise<number> {
   const { rows } = await pool().query<{ count: string }>(`SELECT count(*) FROM ${table}`);
   return Number(rows[0]!.count);
@@ -46,7 +51,9 @@ describe("JSONL import", () => {
       { external_id: "u1", route: "unanimous", consensus: "0", has_image: false },
     ]);
     expect(await count("images")).toBe(1);
-    expect(await count("judge_verdicts")).toBe(9);
+    expect(await judgeVerdicts()).toBe(9);
+    const { rows: facets } = await pool().query(`SELECT facet::text, value FROM dataset_facets ORDER BY 1, 2`);
+    expect(facets.filter((facet) => facet.facet === "judge").map((facet) => facet.value)).toEqual(["gemini-2.5-pro", "gpt-5", "j0", "j1", "j2", "qwen3-vl-235b"]);
     const { rows: audit } = await pool().query(`SELECT action, after->>'imported' AS imported FROM audit_events WHERE entity_id = (SELECT id::text FROM datasets)`);
     expect(audit).toEqual([{ action: "import", imported: "3" }]);
   });
@@ -133,7 +140,7 @@ describe("JSONL import", () => {
       25: "image: cannot be decoded as PNG, JPEG, WebP or GIF",
     });
     expect(byLine[23]).toMatch(/^judges\[2\]\.judgment: /);
-    for (const table of ["samples", "datasets", "judge_verdicts", "images", "sample_revisions"]) expect(await count(table)).toBe(0);
+    for (const table of ["samples", "datasets", "dataset_facets", "images", "sample_revisions"]) expect(await count(table)).toBe(0);
     expect(await count("audit_events")).toBe(auditBefore);
     const { rows } = await pool().query(`SELECT status::text, rejected FROM import_runs`);
     expect(rows).toEqual([{ status: "failed", rejected: 24 }]);
@@ -173,7 +180,7 @@ describe("JSONL import", () => {
     expect(await count("adjudications")).toBe(1);
     const { rows: revisions } = await pool().query(`SELECT sample_id, content->>'answer' AS answer, jsonb_array_length(content->'judges') AS judges FROM sample_revisions`);
     expect(revisions).toEqual([{ sample_id: sampleB, answer: "I can't help with that.", judges: 3 }]);
-    expect(await count("judge_verdicts")).toBe(7);
+    expect(await judgeVerdicts()).toBe(7);
   });
 
   it("serialises concurrent imports of one dataset instead of failing them", async () => {

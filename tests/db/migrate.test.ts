@@ -37,7 +37,7 @@ describe("migration runner", () => {
     );
     expect(rows.every((row) => row.finished_at instanceof Date)).toBe(true);
     const tables = await query<{ tablename: string }>(database.url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
-    expect(tables.map((table) => table.tablename)).toEqual(expect.arrayContaining(["samples", "judge_verdicts", "audit_events", "leases"]));
+    expect(tables.map((table) => table.tablename)).toEqual(expect.arrayContaining(["samples", "dataset_facets", "audit_events", "leases"]));
   });
 
   it("does nothing on a second run", async () => {
@@ -74,6 +74,39 @@ describe("migration runner", () => {
     expect(tables.map((table) => table.tablename)).toEqual(["t1"]);
     const recorded = await query<{ migration_name: string }>(database.url, `SELECT migration_name FROM "_prisma_migrations"`);
     expect(recorded.map((row) => row.migration_name)).toEqual(["001_first"]);
+  });
+});
+
+describe("the import_throughput migration", () => {
+  it("moves each sample's verdicts into samples.judges in their order, and lists the facets already stored", async () => {
+    database = await createTestDatabase({ migrate: false });
+    const migrations = await readMigrations();
+    const target = migrations.findIndex((migration) => migration.name.endsWith("_import_throughput"));
+    const before = await tempDir();
+    for (const migration of migrations.slice(0, target)) {
+      await fs.mkdir(path.join(before, migration.name));
+      await fs.writeFile(path.join(before, migration.name, "migration.sql"), migration.sql);
+    }
+    await applyMigrations(database.url, before);
+    await query(
+      database.url,
+      `WITH d AS (INSERT INTO datasets (name) VALUES ('old') RETURNING id),
+            s AS (INSERT INTO samples (dataset_id, external_id, question, thinking, answer, category, image_condition, attack,
+                                       source, model, content_hash, route, consensus, votes, audit_bucket, review_bucket)
+                  SELECT id, 'x1', 'q', 't', 'a', 'crime', 'jailbreak', 'FigStep', 'S-Eval', 'm', 'h', 'majority', '1',
+                         '{"b": 1, "a": 0, "c": 1}', 1, 1 FROM d RETURNING id)
+       INSERT INTO judge_verdicts (sample_id, position, judge, analysis, judgment)
+       SELECT id, p, j, 'why ' || j, l::risk_level FROM s, (VALUES (2, 'c', '1'), (0, 'b', '1'), (1, 'a', '0')) AS v(p, j, l)`,
+    );
+    await applyMigrations(database.url);
+    const [sample] = await query<{ judges: unknown }>(database.url, `SELECT judges FROM samples`);
+    expect(sample!.judges).toEqual([
+      { name: "b", analysis: "why b", judgment: 1 },
+      { name: "a", analysis: "why a", judgment: 0 },
+      { name: "c", analysis: "why c", judgment: 1 },
+    ]);
+    const facets = await query<{ facet: string; value: string }>(database.url, `SELECT facet::text, value FROM dataset_facets ORDER BY 1, 2`);
+    expect(facets.map((facet) => `${facet.facet}:${facet.value}`)).toEqual(["attack:FigStep", "source:S-Eval", "model:m", "judge:a", "judge:b", "judge:c"].sort());
   });
 });
 

@@ -48,7 +48,7 @@ async function seedRandom(name: string, count: number, seed: number) {
 /** Loads the dataset sample by sample for the reference computation. */
 async function referenceStats(name: string | null, category?: string): Promise<DatasetStats> {
   const { rows } = await pool().query<{ votes: ReferenceSample["votes"]; first: string | null; second: string | null; prelabel: string | null }>(
-    `SELECT (SELECT jsonb_object_agg(j.judge, j.judgment::text::numeric) FROM judge_verdicts j WHERE j.sample_id = s.id) AS votes,
+    `SELECT (SELECT jsonb_object_agg(j->>'name', (j->>'judgment')::numeric) FROM jsonb_array_elements(s.judges) j) AS votes,
             (SELECT judgment::text FROM adjudications a WHERE a.sample_id = s.id AND a.round = 'first') AS first,
             (SELECT judgment::text FROM adjudications a WHERE a.sample_id = s.id AND a.round = 'second') AS second,
             (SELECT judgment::text FROM prelabels p WHERE p.sample_id = s.id AND p.model_version = 'v2') AS prelabel

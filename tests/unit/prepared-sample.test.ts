@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashCanonical, prepareSample } from "@/lib/import/prepared-sample";
+import { canonicalJson, hashCanonical, prepareSample } from "@/lib/import/prepared-sample";
 import { importRecordSchema } from "@/lib/import/record-schema";
 
 const record = importRecordSchema.parse({
@@ -28,5 +28,12 @@ describe("prepareSample", () => {
     expect(hashCanonical({ a: 1 })).not.toBe(hashCanonical({ a: 2 }));
     const changed = importRecordSchema.parse({ ...record, answer: "another" });
     expect(prepareSample(1, changed, null).contentHash).not.toBe(prepareSample(1, record, null).contentHash);
+  });
+
+  it("keeps the hashes earlier versions stored, so re-importing an unchanged file changes nothing", () => {
+    // The golden value came from the first implementation (JSON.stringify of a key-sorted copy).
+    const value = { z: [1, undefined, { b: "é\n\"", a: null }], a: 0.5, m: undefined, k: { y: [], x: {} }, s: "\u2028" };
+    expect(canonicalJson(value)).toBe('{"a":0.5,"k":{"x":{},"y":[]},"s":"\u2028","z":[1,null,{"a":null,"b":"é\\n\\""}]}');
+    expect(hashCanonical(value)).toBe("29650df0a3ff3b4ce12d544b5b33b2ae0654d9e234198daa6e357c39498b78a8");
   });
 });

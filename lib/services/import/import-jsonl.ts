@@ -37,6 +37,7 @@ export type ImportSummary = {
 };
 
 const DEFAULT_BATCH_SIZE = 1000;
+const YIELD_EVERY_LINES = 32;
 
 /**
  * Imports a JSONL file (SPEC §2) in one transaction, streaming it line by line and writing in batches.
@@ -62,6 +63,7 @@ export async function importJsonl(options: ImportOptions): Promise<ImportSummary
     // Imports of one dataset queue behind each other instead of colliding on the unique external ids.
     await client.query("SELECT pg_advisory_xact_lock(hashtext('import:' || $1))", [datasetId]);
     const runId = await startRun(client, datasetId, options);
+    const target = { datasetId, importRunId: runId, startedEmpty: await isEmpty(client, datasetId), recordedFacets: new Set<string>() };
     const totals = { imported: 0, updated: 0, unchanged: 0 };
     const firstSeen = new Map<string, number>();
     const knownImage = knownImageLookup(client);
@@ -70,7 +72,7 @@ export async function importJsonl(options: ImportOptions): Promise<ImportSummary
       await writing;
       const current = batch;
       batch = [];
-      writing = writeBatch(client, datasetId, runId, current).then((counts) => {
+      writing = writeBatch(client, target, current).then((counts) => {
         totals.imported += counts.imported;
         totals.updated += counts.updated;
         totals.unchanged += counts.unchanged;
@@ -84,6 +86,9 @@ export async function importJsonl(options: ImportOptions): Promise<ImportSummary
     };
 
     for await (const line of readLines(createReadStream(file, { highWaterMark: 1 << 20 }))) {
+      // Lines already read resolve as microtasks, which would keep the database's replies (the batch being
+      // written) waiting until the whole buffer is validated: give them a turn now and then.
+      if (line.lineNo % YIELD_EVERY_LINES === 0) await new Promise((resolve) => setImmediate(resolve));
       if ("error" in line) {
         reject(line.lineNo, line.error, line.preview);
         continue;
@@ -184,6 +189,11 @@ async function upsertDataset(client: pg.PoolClient, name: string): Promise<strin
     [name],
   );
   return rows[0]!.id;
+}
+
+async function isEmpty(client: pg.PoolClient, datasetId: string): Promise<boolean> {
+  const { rows } = await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM samples WHERE dataset_id = $1) AS empty`, [datasetId]);
+  return rows[0]!.empty;
 }
 
 async function startRun(client: pg.PoolClient, datasetId: string, options: ImportOptions): Promise<string> {

@@ -1,7 +1,7 @@
 import "server-only";
-import type pg from "pg";
 import type { Actor } from "../../auth/actor";
-import { inTransaction } from "../../db/pool";
+import { pool } from "../../db/pool";
+import { preparedQuery } from "../../db/prepared";
 import { leaseSeconds } from "../../queue/lease-duration";
 import { parseInput } from "../parse-input";
 import { loadSampleDetail, type SampleDetail } from "../samples/load-sample-detail";
@@ -24,46 +24,55 @@ export async function claimNextSample(actor: Actor | null, rawFilters: unknown):
   const expertId = requireExpert(actor);
   const filters = parseInput(queueFiltersSchema, rawFilters);
   const seconds = leaseSeconds();
-  const claimed = await inTransaction(async (client) => {
-    const own = await client.query<{ sample_id: number; round: "first" | "second"; expires_at: Date }>(
-      `UPDATE leases SET expires_at = now() + make_interval(secs => $2)
-        WHERE sample_id = (SELECT sample_id FROM leases WHERE expert_id = $1 AND expires_at > now()
-                            ORDER BY created_at DESC LIMIT 1 FOR UPDATE)
-        RETURNING sample_id, round, expires_at`,
-      [expertId, seconds],
-    );
-    if (own.rows[0]) return own.rows[0];
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      const candidate = await nextCandidate(client, expertId, filters);
-      if (!candidate) return null;
-      const lease = await client.query<{ expires_at: Date }>(
-        `INSERT INTO leases (sample_id, expert_id, round, expires_at, created_at)
-         VALUES ($1, $2, $3, now() + make_interval(secs => $4), now())
-         ON CONFLICT (sample_id) DO UPDATE
-           SET expert_id = EXCLUDED.expert_id, round = EXCLUDED.round, expires_at = EXCLUDED.expires_at, created_at = now()
-           WHERE leases.expires_at <= now()
-         RETURNING expires_at`,
-        [candidate.sample_id, expertId, candidate.round, seconds],
-      );
-      if (lease.rows[0]) return { ...candidate, expires_at: lease.rows[0].expires_at };
-      // A live lease appeared between our read and our write: the upsert refused it; try the next item.
-    }
-    return null;
-  });
+  const claimed = await claim(expertId, filters, seconds);
   if (!claimed) return null;
   const sample = await loadSampleDetail(claimed.sample_id, { hideAdjudications: true });
   return { sample, round: claimed.round, leaseExpiresAt: claimed.expires_at.toISOString() };
 }
 
-async function nextCandidate(client: pg.PoolClient, expertId: string, filters: QueueFilters) {
+type Claimed = { sample_id: number; round: "first" | "second"; expires_at: Date };
+
+/**
+ * One statement, so one round trip and no transaction held open between them: renew the expert's own
+ * newest live lease if there is one; otherwise lock the first available queue item (SKIP LOCKED) and
+ * lease it with an upsert that only replaces an expired lease.
+ */
+export function claimStatement(expertId: string, filters: QueueFilters, seconds: number): { text: string; values: unknown[] } {
   const { where, params } = availableToExpert(expertId, filters);
-  const { rows } = await client.query<{ sample_id: number; round: "first" | "second" }>(
-    `SELECT q.sample_id, q.round FROM queue_items q JOIN samples s ON s.id = q.sample_id
-      WHERE ${where}
-      ORDER BY q.priority, q.enqueued_at, q.sample_id
-      LIMIT 1
-      FOR UPDATE OF q SKIP LOCKED`,
-    params,
-  );
-  return rows[0] ?? null;
+  const lease = `$${params.length + 1}`;
+  const sql = `
+    WITH own AS (
+      UPDATE leases SET expires_at = now() + make_interval(secs => ${lease})
+       WHERE sample_id = (SELECT sample_id FROM leases WHERE expert_id = $1 AND expires_at > now()
+                           ORDER BY created_at DESC LIMIT 1 FOR UPDATE)
+       RETURNING sample_id, round, expires_at),
+    candidate AS (
+      SELECT q.sample_id, q.round FROM queue_items q JOIN samples s ON s.id = q.sample_id
+       WHERE NOT EXISTS (SELECT 1 FROM own) AND ${where}
+       ORDER BY q.priority, q.enqueued_at, q.sample_id
+       LIMIT 1
+       FOR UPDATE OF q SKIP LOCKED),
+    taken AS (
+      INSERT INTO leases (sample_id, expert_id, round, expires_at, created_at)
+      SELECT sample_id, $1, round, now() + make_interval(secs => ${lease}), now() FROM candidate
+      ON CONFLICT (sample_id) DO UPDATE
+        SET expert_id = EXCLUDED.expert_id, round = EXCLUDED.round, expires_at = EXCLUDED.expires_at, created_at = now()
+        WHERE leases.expires_at <= now()
+      RETURNING sample_id, round, expires_at)
+    SELECT sample_id, round, expires_at, 'lease' AS source FROM own
+    UNION ALL SELECT sample_id, round, expires_at, 'lease' FROM taken
+    UNION ALL SELECT sample_id, round, NULL, 'refused' FROM candidate WHERE NOT EXISTS (SELECT 1 FROM taken)`;
+  return { text: sql, values: [...params, seconds] };
+}
+
+async function claim(expertId: string, filters: QueueFilters, seconds: number): Promise<Claimed | null> {
+  const { text, values } = claimStatement(expertId, filters, seconds);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
+    const { rows } = await preparedQuery<Claimed & { source: "lease" | "refused" }>(pool(), text, values);
+    const row = rows[0];
+    if (!row) return null;
+    if (row.source === "lease") return { sample_id: row.sample_id, round: row.round, expires_at: row.expires_at };
+    // A live lease appeared between the queue read and the upsert, which refused it: try the next item.
+  }
+  return null;
 }

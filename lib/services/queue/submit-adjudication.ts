@@ -3,6 +3,7 @@ import { appendAuditEvent } from "../../audit/append-audit-event";
 import type { Actor } from "../../auth/actor";
 import { inTransaction } from "../../db/pool";
 import { riskSqlLabel, type RiskValue } from "../../domain/risk";
+import { parseStoredJudges } from "../../domain/stored-judges";
 import { ConflictError, ValidationError } from "../../errors";
 import { queueSecondOpinionIfPicked } from "../../queue/sync-queue";
 import { parseInput } from "../parse-input";
@@ -31,16 +32,15 @@ export async function submitAdjudication(actor: Actor | null, rawSampleId: unkno
   const input = parseInput(adjudicationInputSchema, body);
   return inTransaction(async (client) => {
     const lease = await lockOwnLease(client, sampleId, expertId, { requireLive: true });
-    const { rows: judges } = await client.query<{ judge: string; judgment: string }>(
-      `SELECT judge, judgment::text AS judgment FROM judge_verdicts WHERE sample_id = $1 ORDER BY position`,
+    const { rows: sample } = await client.query<{ thinking_length: number; judges: unknown }>(
+      `SELECT length(thinking) AS thinking_length, judges FROM samples WHERE id = $1`,
       [sampleId],
     );
-    const { rows: sample } = await client.query<{ thinking_length: number }>(`SELECT length(thinking) AS thinking_length FROM samples WHERE id = $1`, [sampleId]);
     let judgment: RiskValue;
     if (input.supports !== undefined) {
-      const judge = judges.find((candidate) => candidate.judge === input.supports);
+      const judge = parseStoredJudges(sample[0]!.judges).find((candidate) => candidate.name === input.supports);
       if (!judge) throw new ValidationError({ supports: [`no judge named '${input.supports}' on this sample`] });
-      judgment = Number(judge.judgment) as RiskValue;
+      judgment = judge.judgment;
     } else {
       judgment = input.judgment as RiskValue;
       const length = sample[0]!.thinking_length;

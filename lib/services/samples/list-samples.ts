@@ -2,6 +2,7 @@ import "server-only";
 import { assertCan, type Actor } from "../../auth/actor";
 import { db } from "../../db/prisma";
 import { riskValueOf, type RiskValue } from "../../domain/risk";
+import { parseStoredJudges } from "../../domain/stored-judges";
 import { ValidationError } from "../../errors";
 import { zodFieldErrors } from "../../validation";
 import { sampleFiltersSchema, VOTE_ROUTES } from "./sample-filters";
@@ -58,7 +59,7 @@ export async function listSamples(actor: Actor | null, rawFilters: unknown): Pro
       question: true,
       imageSha256: true,
       dataset: { select: { name: true } },
-      judges: { select: { judge: true, judgment: true }, orderBy: { position: "asc" } },
+      judges: true,
       _count: { select: { adjudications: true } },
     },
   });
@@ -76,7 +77,7 @@ export async function listSamples(actor: Actor | null, rawFilters: unknown): Pro
     consensus: row.consensus ? riskValueOf(row.consensus) : null,
     question: row.question.length > QUESTION_PREVIEW ? `${row.question.slice(0, QUESTION_PREVIEW)}…` : row.question,
     hasImage: row.imageSha256 !== null,
-    judges: row.judges.map((judge) => ({ name: judge.judge, judgment: riskValueOf(judge.judgment) })),
+    judges: parseStoredJudges(row.judges).map((judge) => ({ name: judge.name, judgment: judge.judgment })),
     adjudications: row._count.adjudications,
   }));
   const nextCursor = rows.length > limit ? page[page.length - 1]!.id : null;

@@ -1,6 +1,8 @@
 import "server-only";
 import { pool } from "../../db/pool";
+import { preparedQuery } from "../../db/prepared";
 import type { RiskValue } from "../../domain/risk";
+import { parseStoredJudges } from "../../domain/stored-judges";
 import { routeVotes } from "../../domain/vote-route";
 import { NotFoundError } from "../../errors";
 import type { Prisma } from "../../generated/prisma";
@@ -59,12 +61,13 @@ type PrelabelView = {
  * check permissions first; `hideAdjudications` keeps a second opinion blind to the first.
  */
 export async function loadSampleDetail(id: number, options: { hideAdjudications?: boolean } = {}): Promise<SampleDetail> {
-  const { rows } = await pool().query<Row>(SAMPLE_DETAIL_SQL, [id]);
+  const { rows } = await preparedQuery<Row>(pool(), SAMPLE_DETAIL_SQL, [id]);
   const sample = rows[0];
   if (!sample) throw new NotFoundError(`no sample with id ${id}`);
   const level = (text: string) => Number(text) as RiskValue;
   const iso = (text: string) => new Date(text).toISOString();
-  const minority = new Set(routeVotes(sample.judges.map((judge) => level(judge.judgment))).minority);
+  const judges = parseStoredJudges(sample.judges);
+  const minority = new Set(routeVotes(judges.map((judge) => judge.judgment)).minority);
   const prelabels = sample.prelabels.map((prelabel) => ({
     model: prelabel.model,
     version: prelabel.version,
@@ -93,7 +96,7 @@ export async function loadSampleDetail(id: number, options: { hideAdjudications?
       : null,
     route: sample.route,
     consensus: sample.consensus === null ? null : level(sample.consensus),
-    judges: sample.judges.map((judge, index) => ({ name: judge.name, analysis: judge.analysis, judgment: level(judge.judgment), minority: minority.has(index) })),
+    judges: judges.map((judge, index) => ({ ...judge, minority: minority.has(index) })),
     prelabel: prelabels[0] ?? null,
     prelabels,
     adjudicationsHidden: Boolean(options.hideAdjudications),
@@ -137,20 +140,19 @@ type Row = {
   width: number | null;
   height: number | null;
   byte_size: number | null;
-  judges: { name: string; analysis: string; judgment: string }[];
+  judges: unknown;
   prelabels: { model: string; version: string; judgment: string; p0: number | null; p05: number | null; p1: number | null; analysis: string | null; origin: string; created_at: string }[];
   adjudications: { id: string; expert: string; kind: string; supported_judge: string | null; judgment: string; analysis: string | null; span_start: number | null; span_end: number | null; round: string; created_at: string }[];
   skips: { expert: string; reason: string; created_at: string }[];
   flags: { expert: string; note: string; created_at: string; resolved_at: string | null }[];
 };
 
-const SAMPLE_DETAIL_SQL = `
+export const SAMPLE_DETAIL_SQL = `
   SELECT s.id, s.external_id, d.name AS dataset, s.question, s.thinking, s.answer, s.category::text AS category,
          s.image_condition::text AS image_condition, s.attack, s.source, s.model, s.meta, s.route::text AS route,
          s.consensus::text AS consensus, s.created_at, s.updated_at,
          i.sha256, i.mime, i.width, i.height, i.byte_size,
-         coalesce((SELECT json_agg(json_build_object('name', j.judge, 'analysis', j.analysis, 'judgment', j.judgment::text) ORDER BY j.position)
-                     FROM judge_verdicts j WHERE j.sample_id = s.id), '[]') AS judges,
+         s.judges,
          coalesce((SELECT json_agg(json_build_object('model', p.model_name, 'version', p.model_version, 'judgment', p.judgment::text,
                                                      'p0', p.prob_safe, 'p05', p.prob_potential, 'p1', p.prob_harmful,
                                                      'analysis', p.analysis, 'origin', p.origin, 'created_at', p.created_at) ORDER BY p.created_at DESC, p.id DESC)

@@ -8,7 +8,6 @@ function levelOf(param: string | undefined): RiskLevel | undefined {
 
 /** The filters as a Prisma where clause (without the cursor): every filter given must hold. */
 export function sampleWhere(filters: SampleFilters): Prisma.SampleWhereInput {
-  const judgeLevel = levelOf(filters.judgeJudgment);
   const expertLevel = levelOf(filters.expertJudgment);
   const conditions: Prisma.SampleWhereInput[] = [];
   if (filters.dataset) conditions.push({ dataset: { name: filters.dataset } });
@@ -19,16 +18,20 @@ export function sampleWhere(filters: SampleFilters): Prisma.SampleWhereInput {
   if (filters.source) conditions.push({ source: filters.source });
   if (filters.model) conditions.push({ model: filters.model });
   if (filters.externalId) conditions.push({ externalId: filters.externalId });
-  if (filters.judge || judgeLevel) {
-    conditions.push({ judges: { some: { ...(filters.judge ? { judge: filters.judge } : {}), ...(judgeLevel ? { judgment: judgeLevel } : {}) } } });
+  // `samples.judges` is the import format's array: a partial verdict object matches by containment (@>).
+  const judgeValue = filters.judgeJudgment === undefined ? undefined : (Number(filters.judgeJudgment) as RiskValue);
+  if (filters.judge || judgeValue !== undefined) {
+    conditions.push({ judges: { array_contains: [{ ...(filters.judge ? { name: filters.judge } : {}), ...(judgeValue !== undefined ? { judgment: judgeValue } : {}) }] } });
   }
   if (filters.minorityJudge) {
-    // The judge's level differs from the majority's: one branch per possible majority level.
+    // The judge voted, and not the majority's level: one branch per possible majority level.
+    const judge = filters.minorityJudge;
     conditions.push({
       route: "majority",
+      judges: { array_contains: [{ name: judge }] },
       OR: RISK_VALUES.map((value) => ({
         consensus: riskLevelOf(value),
-        judges: { some: { judge: filters.minorityJudge, judgment: { not: riskLevelOf(value) } } },
+        NOT: { judges: { array_contains: [{ name: judge, judgment: value }] } },
       })),
     });
   }

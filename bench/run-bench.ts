@@ -17,8 +17,7 @@ import { applyMigrations } from "../lib/db/migrate";
 import { closePool, pool } from "../lib/db/pool";
 import { disconnectDb } from "../lib/db/prisma";
 import { importJsonl } from "../lib/services/import/import-jsonl";
-import { claimNextSample, claimStatement } from "../lib/services/queue/claim-next-sample";
-import { submitAdjudication } from "../lib/services/queue/submit-adjudication";
+import { claimStatement } from "../lib/services/queue/claim-next-sample";
 import { SAMPLE_DETAIL_SQL } from "../lib/services/samples/load-sample-detail";
 import { getDatasetStats } from "../lib/services/stats/get-dataset-stats";
 import { createApiToken } from "../lib/services/tokens/create-api-token";
@@ -29,7 +28,6 @@ import { writeSyntheticJsonl } from "./synthetic";
 
 const run = promisify(execFile);
 const CLAIMERS = 32;
-const CLAIM_ROUNDS = 10;
 const API_REQUESTS = 400;
 const API_CONCURRENCY = 8;
 
@@ -68,15 +66,17 @@ async function main() {
     }
     await fs.rm(file);
     const datasetId = (await pool().query<{ id: string }>(`SELECT id FROM datasets WHERE name = $1`, [dataset])).rows[0]!.id;
-    await pool().query("ANALYZE");
+    // What autovacuum does after a bulk import anyway (hint bits, visibility map, statistics), done now so
+    // that it does not run during, and take a core from, the measurements below.
+    await pool().query("VACUUM ANALYZE");
 
-    progress(`claims: ${CLAIM_ROUNDS} rounds of ${CLAIMERS} experts claiming at once`);
+    progress(`claims: rounds of ${CLAIMERS} experts claiming at once`);
     const experts: Actor[] = [];
     for (let index = 0; index < CLAIMERS; index += 1) {
       const user = await addUser(CLI_ACTOR, { email: `bench-${Date.now()}-${index}@bench.local`, role: "expert", password: "bench password" });
       experts.push({ userId: user.id, email: user.email, role: "expert", via: "session" });
     }
-    const { latencies, doubles } = await claimBursts(experts, dataset);
+    const { latencies, doubles } = await runChild<{ latencies: number[]; doubles: number }>(url, "claim-child.ts", [dataset, JSON.stringify(experts)]);
     result.claim_p95_ms = Number(percentile(latencies, 0.95).toFixed(1));
     result.claim_double = doubles;
 
@@ -89,7 +89,10 @@ async function main() {
     result.stats_s = Number(((performance.now() - started) / 1000).toFixed(3));
 
     progress("export (own process) and its COPY ceiling");
-    const exported = await exportInChild(url, dataset, path.join(work, "bundle.zip"));
+    const exported = await runChild<{ rows: number; seconds: number; maxRssMb: number }>(url, "export-child.ts", [
+      JSON.stringify({ kind: "all", format: "trl", dataset }),
+      path.join(work, "bundle.zip"),
+    ]);
     result.export_rows_per_s = Math.round(exported.rows / exported.seconds);
     result.export_peak_rss_mb = Math.round(exported.maxRssMb);
     const exportClient = await pool().connect();
@@ -110,35 +113,6 @@ async function main() {
   if (values["write-doc"]) await recordResult(complete);
   const figures = Object.fromEntries(Object.entries(complete).filter(([key]) => key !== "plans"));
   process.stdout.write(values.json ? `${JSON.stringify(figures)}\n` : `${JSON.stringify(figures, null, 2)}\n`);
-}
-
-/**
- * The queue's worst moment: all experts ask for their next sample at the same instant, so every claim
- * meets the same head of the queue. Each round, the 32 claims start together and are timed; then every
- * expert decides (untimed) and the next round starts. A first round warms the connection pool, as a
- * running server's is. A double claim is a sample handed to two experts within one round.
- */
-async function claimBursts(experts: Actor[], dataset: string): Promise<{ latencies: number[]; doubles: number }> {
-  const latencies: number[] = [];
-  let doubles = 0;
-  for (let round = 0; round <= CLAIM_ROUNDS; round += 1) {
-    const timed: number[] = [];
-    const claims = await Promise.all(
-      experts.map(async (expert) => {
-        const started = performance.now();
-        const claim = await claimNextSample(expert, { dataset });
-        timed.push(performance.now() - started);
-        return claim;
-      }),
-    );
-    const ids = claims.flatMap((claim) => (claim ? [claim.sample.id] : []));
-    doubles += ids.length - new Set(ids).size;
-    if (round > 0) latencies.push(...timed);
-    await Promise.all(
-      claims.map((claim, index) => (claim ? submitAdjudication(experts[index]!, claim.sample.id, { supports: claim.sample.judges[0]!.name }) : null)),
-    );
-  }
-  return { latencies, doubles };
 }
 
 async function machine() {
@@ -184,15 +158,19 @@ async function sampleApiP95(url: string, datasetId: string): Promise<number> {
   }
 }
 
-function exportInChild(url: string, dataset: string, out: string): Promise<{ rows: number; seconds: number; maxRssMb: number }> {
+/**
+ * Runs a measurement in its own process (the export, as the server's export runner would; the claims, as
+ * the server would serve them), away from this process's heap after the import. It prints one JSON line.
+ */
+function runChild<T>(url: string, script: string, args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("bench", "export-child.ts"), JSON.stringify({ kind: "all", format: "trl", dataset }), out], {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("bench", script), ...args], {
       env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" },
       stdio: ["ignore", "pipe", "inherit"],
     });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(output.trim().split("\n").at(-1)!)) : reject(new Error(`export child exited ${code}`))));
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(output.trim().split("\n").at(-1)!) as T) : reject(new Error(`${script} exited ${code}`))));
   });
 }
 
@@ -210,7 +188,7 @@ async function plans(dataset: string, datasetId: string, expertId: string): Prom
     return {
       claim: claimPlan,
       stats_patterns: await explain(`SELECT s.votes, s.route, count(*) FROM samples s WHERE ($1::uuid IS NULL OR s.dataset_id = $1::uuid) GROUP BY s.votes, s.route`, [null]),
-      sample_page: await explain(SAMPLE_DETAIL_SQL, [(await client.query<{ id: number }>(`SELECT min(id) AS id FROM samples WHERE dataset_id = $1`, [datasetId])).rows[0]!.id]),
+      sample_page: await explain(SAMPLE_DETAIL_SQL, [(await client.query<{ id: number }>(`SELECT min(id) AS id FROM samples WHERE dataset_id = $1`, [datasetId])).rows[0]!.id, null]),
     };
   } finally {
     client.release();

@@ -32,8 +32,8 @@ export async function syncFirstOpinionQueue(client: pg.ClientBase, sampleIds: nu
 export async function enqueueNewSamples(client: pg.ClientBase, sampleIds: number[]): Promise<void> {
   if (sampleIds.length === 0) return;
   await client.query(
-    `INSERT INTO queue_items (sample_id, round, priority, enqueued_at)
-     SELECT s.id, 'first', ${PRIORITY}, s.created_at
+    `INSERT INTO queue_items (sample_id, round, priority, enqueued_at, dataset_id)
+     SELECT s.id, 'first', ${PRIORITY}, s.created_at, s.dataset_id
        FROM samples s JOIN datasets d ON d.id = s.dataset_id
       WHERE s.id = ANY($1::int[]) AND ${NEEDS_FIRST_OPINION}
      ON CONFLICT (sample_id, round) DO UPDATE SET priority = EXCLUDED.priority`,
@@ -54,8 +54,8 @@ export async function requeueSecondOpinion(client: pg.ClientBase, sampleId: numb
 // The first decision's expert may not give the second opinion.
 async function insertSecondOpinion(client: pg.ClientBase, sampleId: number, condition: string): Promise<boolean> {
   const { rowCount } = await client.query(
-    `INSERT INTO queue_items (sample_id, round, priority, enqueued_at, excluded_expert_id)
-     SELECT s.id, 'second', ${PRIORITY}, now(), a.expert_id
+    `INSERT INTO queue_items (sample_id, round, priority, enqueued_at, excluded_expert_id, dataset_id)
+     SELECT s.id, 'second', ${PRIORITY}, now(), a.expert_id, s.dataset_id
        FROM samples s JOIN datasets d ON d.id = s.dataset_id
        JOIN adjudications a ON a.sample_id = s.id AND a.round = 'first'
       WHERE s.id = $1 ${condition}

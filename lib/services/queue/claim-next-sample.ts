@@ -4,7 +4,7 @@ import { pool } from "../../db/pool";
 import { preparedQuery } from "../../db/prepared";
 import { leaseSeconds } from "../../queue/lease-duration";
 import { parseInput } from "../parse-input";
-import { loadSampleDetail, type SampleDetail } from "../samples/load-sample-detail";
+import { sampleDetailOf, sampleDetailSelect, type SampleDetail, type SampleDetailRow } from "../samples/load-sample-detail";
 import { queueFiltersSchema, type QueueFilters } from "./queue-schemas";
 import { availableToExpert } from "./queue-sql";
 import { requireExpert } from "./require-expert";
@@ -26,19 +26,18 @@ export async function claimNextSample(actor: Actor | null, rawFilters: unknown):
   const seconds = leaseSeconds();
   const claimed = await claim(expertId, filters, seconds);
   if (!claimed) return null;
-  const sample = await loadSampleDetail(claimed.sample_id, { hideAdjudications: true });
-  return { sample, round: claimed.round, leaseExpiresAt: claimed.expires_at.toISOString() };
+  return { sample: sampleDetailOf(claimed, { hideAdjudications: true }), round: claimed.claim_round, leaseExpiresAt: claimed.lease_expires_at.toISOString() };
 }
 
-type Claimed = { sample_id: number; round: "first" | "second"; expires_at: Date };
+type ClaimRow = SampleDetailRow & { claim_round: "first" | "second"; lease_expires_at: Date; claim_outcome: "leased" | "refused" };
 
 /**
- * One statement, so one round trip and no transaction held open between them: renew the expert's own
+ * One statement, so one round trip and no transaction held open between steps: renew the expert's own
  * newest live lease if there is one; otherwise lock the first available queue item (SKIP LOCKED) and
- * lease it with an upsert that only replaces an expired lease.
+ * lease it with an upsert that only replaces an expired lease; then select the leased sample's detail.
  */
 export function claimStatement(expertId: string, filters: QueueFilters, seconds: number): { text: string; values: unknown[] } {
-  const { where, params } = availableToExpert(expertId, filters);
+  const { from, where, params } = availableToExpert(expertId, filters);
   const lease = `$${params.length + 1}`;
   const sql = `
     WITH own AS (
@@ -47,7 +46,7 @@ export function claimStatement(expertId: string, filters: QueueFilters, seconds:
                            ORDER BY created_at DESC LIMIT 1 FOR UPDATE)
        RETURNING sample_id, round, expires_at),
     candidate AS (
-      SELECT q.sample_id, q.round FROM queue_items q JOIN samples s ON s.id = q.sample_id
+      SELECT q.sample_id, q.round FROM ${from}
        WHERE NOT EXISTS (SELECT 1 FROM own) AND ${where}
        ORDER BY q.priority, q.enqueued_at, q.sample_id
        LIMIT 1
@@ -59,19 +58,21 @@ export function claimStatement(expertId: string, filters: QueueFilters, seconds:
         SET expert_id = EXCLUDED.expert_id, round = EXCLUDED.round, expires_at = EXCLUDED.expires_at, created_at = now()
         WHERE leases.expires_at <= now()
       RETURNING sample_id, round, expires_at)
-    SELECT sample_id, round, expires_at, 'lease' AS source FROM own
-    UNION ALL SELECT sample_id, round, expires_at, 'lease' FROM taken
-    UNION ALL SELECT sample_id, round, NULL, 'refused' FROM candidate WHERE NOT EXISTS (SELECT 1 FROM taken)`;
+    SELECT c.round AS claim_round, c.expires_at AS lease_expires_at, c.outcome AS claim_outcome, detail.*
+      FROM (SELECT sample_id, round, expires_at, 'leased' AS outcome FROM own
+            UNION ALL SELECT sample_id, round, expires_at, 'leased' FROM taken
+            UNION ALL SELECT sample_id, round, NULL, 'refused' FROM candidate WHERE NOT EXISTS (SELECT 1 FROM taken)) c
+      LEFT JOIN LATERAL (${sampleDetailSelect("c.sample_id", "NULL::uuid")}) detail ON c.outcome = 'leased'`;
   return { text: sql, values: [...params, seconds] };
 }
 
-async function claim(expertId: string, filters: QueueFilters, seconds: number): Promise<Claimed | null> {
+async function claim(expertId: string, filters: QueueFilters, seconds: number): Promise<ClaimRow | null> {
   const { text, values } = claimStatement(expertId, filters, seconds);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-    const { rows } = await preparedQuery<Claimed & { source: "lease" | "refused" }>(pool(), text, values);
+    const { rows } = await preparedQuery<ClaimRow>(pool(), text, values);
     const row = rows[0];
     if (!row) return null;
-    if (row.source === "lease") return { sample_id: row.sample_id, round: row.round, expires_at: row.expires_at };
+    if (row.claim_outcome === "leased") return row;
     // A live lease appeared between the queue read and the upsert, which refused it: try the next item.
   }
   return null;

@@ -12,13 +12,13 @@ export type QueueProgress = { decidedToday: number; remaining: number };
 export async function getQueueProgress(actor: Actor | null, rawFilters: unknown): Promise<QueueProgress> {
   const expertId = requireExpert(actor);
   const filters = parseInput(queueFiltersSchema, rawFilters);
-  const { where, params } = availableToExpert(expertId, filters);
+  const { from, where, params } = availableToExpert(expertId, filters);
   const [decided, remaining] = await Promise.all([
     pool().query<{ count: number }>(
       `SELECT count(*)::int AS count FROM adjudications WHERE expert_id = $1 AND created_at >= date_trunc('day', now())`,
       [expertId],
     ),
-    pool().query<{ count: number }>(`SELECT count(*)::int AS count FROM queue_items q JOIN samples s ON s.id = q.sample_id WHERE ${where}`, params),
+    pool().query<{ count: number }>(`SELECT count(*)::int AS count FROM ${from} WHERE ${where}`, params),
   ]);
   return { decidedToday: decided.rows[0]!.count, remaining: remaining.rows[0]!.count };
 }

@@ -1,11 +1,11 @@
 import type { QueueFilters } from "./queue-schemas";
 
 /**
- * The queue items an expert may take now (over `queue_items q JOIN samples s`): nobody holds a live lease,
+ * The queue items an expert may take now, as `FROM ${from} WHERE ${where}`: nobody holds a live lease,
  * the expert has neither skipped nor already decided the sample, it is not a second opinion on their own
  * decision, no open flag holds it back, and it matches the filters.
  */
-export function availableToExpert(expertId: string, filters: QueueFilters): { where: string; params: unknown[] } {
+export function availableToExpert(expertId: string, filters: QueueFilters): { from: string; where: string; params: unknown[] } {
   const params: unknown[] = [expertId];
   const conditions = [
     `NOT EXISTS (SELECT 1 FROM leases l WHERE l.sample_id = q.sample_id AND l.expires_at > now())`,
@@ -21,11 +21,13 @@ export function availableToExpert(expertId: string, filters: QueueFilters): { wh
   };
   if (filters.dataset !== undefined) {
     params.push(filters.dataset);
-    conditions.push(`s.dataset_id = (SELECT id FROM datasets WHERE name = $${params.length})`);
+    conditions.push(`q.dataset_id = (SELECT id FROM datasets WHERE name = $${params.length})`);
   }
   equals("s.category", filters.category, "::category");
   equals("s.image_condition", filters.imageCondition, "::image_condition");
   equals("s.attack", filters.attack);
   equals("s.model", filters.model);
-  return { where: conditions.join("\n        AND "), params };
+  // The samples are joined only for a filter on their columns: the dataset is on the queue item.
+  const bySample = [filters.category, filters.imageCondition, filters.attack, filters.model].some((value) => value !== undefined);
+  return { from: bySample ? "queue_items q JOIN samples s ON s.id = q.sample_id" : "queue_items q", where: conditions.join("\n        AND "), params };
 }

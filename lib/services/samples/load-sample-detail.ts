@@ -58,12 +58,19 @@ type PrelabelView = {
 /**
  * A sample with everything the sample page and the workspace show, in one query (Postgres builds the
  * nested lists), since it sits on the claim path and the sample API. Internal to the services, which
- * check permissions first; `hideAdjudications` keeps a second opinion blind to the first.
+ * check permissions first. The decisions are hidden while `readerId` holds a second-opinion lease on the
+ * sample, which keeps a second opinion blind to the first.
  */
-export async function loadSampleDetail(id: number, options: { hideAdjudications?: boolean } = {}): Promise<SampleDetail> {
-  const { rows } = await preparedQuery<Row>(pool(), SAMPLE_DETAIL_SQL, [id]);
+export async function loadSampleDetail(id: number, readerId: string | null): Promise<SampleDetail> {
+  const { rows } = await preparedQuery<SampleDetailRow>(pool(), SAMPLE_DETAIL_SQL, [id, readerId]);
   const sample = rows[0];
   if (!sample) throw new NotFoundError(`no sample with id ${id}`);
+  return sampleDetailOf(sample);
+}
+
+/** The view of a row selected by `sampleDetailSelect`; `hideAdjudications` hides them whatever the row says. */
+export function sampleDetailOf(sample: SampleDetailRow, options: { hideAdjudications?: boolean } = {}): SampleDetail {
+  const hidden = Boolean(options.hideAdjudications) || sample.reader_holds_second_opinion;
   const level = (text: string) => Number(text) as RiskValue;
   const iso = (text: string) => new Date(text).toISOString();
   const judges = parseStoredJudges(sample.judges);
@@ -99,10 +106,10 @@ export async function loadSampleDetail(id: number, options: { hideAdjudications?
     judges: judges.map((judge, index) => ({ ...judge, minority: minority.has(index) })),
     prelabel: prelabels[0] ?? null,
     prelabels,
-    adjudicationsHidden: Boolean(options.hideAdjudications),
+    adjudicationsHidden: hidden,
     skips: sample.skips.map((skip) => ({ expert: skip.expert, reason: skip.reason, createdAt: iso(skip.created_at) })),
     flags: sample.flags.map((flag) => ({ expert: flag.expert, note: flag.note, createdAt: iso(flag.created_at), resolvedAt: flag.resolved_at ? iso(flag.resolved_at) : null })),
-    adjudications: (options.hideAdjudications ? [] : sample.adjudications).map((adjudication) => ({
+    adjudications: (hidden ? [] : sample.adjudications).map((adjudication) => ({
       id: adjudication.id,
       expert: adjudication.expert,
       kind: adjudication.kind,
@@ -118,7 +125,8 @@ export async function loadSampleDetail(id: number, options: { hideAdjudications?
   };
 }
 
-type Row = {
+export type SampleDetailRow = {
+  reader_holds_second_opinion: boolean;
   id: number;
   external_id: string;
   dataset: string;
@@ -147,8 +155,15 @@ type Row = {
   flags: { expert: string; note: string; created_at: string; resolved_at: string | null }[];
 };
 
-export const SAMPLE_DETAIL_SQL = `
-  SELECT s.id, s.external_id, d.name AS dataset, s.question, s.thinking, s.answer, s.category::text AS category,
+/**
+ * The detail's SELECT for the sample whose id is `idExpression` (a parameter, or a column of an outer
+ * query: the claim selects the detail of the sample it has just leased in the same statement), read by
+ * the user `readerExpression` (a uuid expression, or NULL).
+ */
+export const sampleDetailSelect = (idExpression: string, readerExpression: string) => `
+  SELECT EXISTS (SELECT 1 FROM leases l WHERE l.sample_id = s.id AND l.expert_id = ${readerExpression} AND l.round = 'second'
+                   AND l.expires_at > now()) AS reader_holds_second_opinion,
+         s.id, s.external_id, d.name AS dataset, s.question, s.thinking, s.answer, s.category::text AS category,
          s.image_condition::text AS image_condition, s.attack, s.source, s.model, s.meta, s.route::text AS route,
          s.consensus::text AS consensus, s.created_at, s.updated_at,
          i.sha256, i.mime, i.width, i.height, i.byte_size,
@@ -166,4 +181,6 @@ export const SAMPLE_DETAIL_SQL = `
          coalesce((SELECT json_agg(json_build_object('expert', u.email, 'note', f.note, 'created_at', f.created_at, 'resolved_at', f.resolved_at) ORDER BY f.created_at, f.id)
                      FROM sample_flags f JOIN users u ON u.id = f.expert_id WHERE f.sample_id = s.id), '[]') AS flags
     FROM samples s JOIN datasets d ON d.id = s.dataset_id LEFT JOIN images i ON i.sha256 = s.image_sha256
-   WHERE s.id = $1`;
+   WHERE s.id = ${idExpression}`;
+
+export const SAMPLE_DETAIL_SQL = sampleDetailSelect("$1", "$2::uuid");

@@ -16,18 +16,58 @@ export type BenchResult = {
   plans: Record<string, string>;
 };
 
-const TARGETS: [keyof BenchResult, string, string][] = [
-  ["import_per_s", "import, samples/s", "≥ 10,000 (100k, text only)"],
-  ["copy_import_per_s", "raw COPY of the same rows, rows/s", "ceiling"],
-  ["import_vs_copy", "import ÷ COPY", ""],
-  ["claim_p95_ms", "claim p95, 32 experts at once, ms", "≤ 25 (1M)"],
-  ["claim_double", "double claims", "0"],
-  ["sample_api_p95_ms", "GET /api/v1/samples/{id} p95, ms", "≤ 50 (1M)"],
-  ["stats_s", "statistics (§5), s", "≤ 2 (1M)"],
-  ["export_rows_per_s", "export (all kinds, TRL), rows/s", "≥ 20,000 (1M)"],
-  ["copy_export_rows_per_s", "raw COPY … row_to_json TO STDOUT, rows/s", "ceiling"],
-  ["export_vs_copy", "export ÷ COPY", ""],
-  ["export_peak_rss_mb", "export process peak RSS, MB", "≤ 300 (1M)"],
+type Goal = { atMost?: number; atLeast?: number };
+
+const ROWS: [keyof BenchResult, string, string, Goal | null][] = [
+  ["import_per_s", "import, samples/s", "≥ 10,000 (100k, text only)", { atLeast: 10_000 }],
+  ["copy_import_per_s", "raw COPY of the same rows, rows/s", "ceiling", null],
+  ["import_vs_copy", "import ÷ COPY", "", null],
+  ["claim_p95_ms", "claim p95, 32 experts at once, ms", "≤ 25 (1M)", { atMost: 25 }],
+  ["claim_double", "double claims", "0", { atMost: 0 }],
+  ["sample_api_p95_ms", "GET /api/v1/samples/{id} p95, ms", "≤ 50 (1M)", { atMost: 50 }],
+  ["stats_s", "statistics (§5), s", "≤ 2 (1M)", { atMost: 2 }],
+  ["export_rows_per_s", "export (all kinds, TRL), rows/s", "≥ 20,000 (1M)", { atLeast: 20_000 }],
+  ["copy_export_rows_per_s", "raw COPY … row_to_json TO STDOUT, rows/s", "ceiling", null],
+  ["export_vs_copy", "export ÷ COPY", "", null],
+  ["export_peak_rss_mb", "export process peak RSS, MB", "≤ 300 (1M)", { atMost: 300 }],
+];
+
+/** The figure with ✓ or ✗ against its goal, judged at every size: the 100k run must meet the 1M goals too. */
+function cell(run: BenchResult, key: keyof BenchResult, goal: Goal | null): string {
+  const value = run[key];
+  if (typeof value !== "number") return "—";
+  if (!goal) return String(value);
+  const met = (goal.atLeast === undefined || value >= goal.atLeast) && (goal.atMost === undefined || value <= goal.atMost);
+  return `${value} ${met ? "✓" : "✗"}`;
+}
+
+/** What each figure is spent on, from CPU profiles of these runs: where to look before the next change. */
+const LIMITS = [
+  "## What limits each figure",
+  "",
+  "- **Import** is bound by Node's CPU: per line `JSON.parse`, the zod schema, the canonical-JSON SHA-256 content",
+  "  hash and two bucket hashes, then the COPY text; PostgreSQL (COPY into `samples` with its four indexes,",
+  "  the queue insert) uses about two thirds as much. One batch is written while the next is validated. The ceiling",
+  "  copies into a temporary table (no WAL, one index) without any of that, hence the ratio. Earlier costs",
+  "  now gone: a foreign-key check per judge verdict (verdicts live in `samples.judges`), `INSERT … unnest`,",
+  "  a queue sync that rescanned the growing queue per batch, and young-generation garbage collection (the",
+  "  CLI runs with `--max-semi-space-size=64`).",
+  "- **Claim**: each claim is one prepared statement (renew the expert's own lease, else lock the queue head",
+  "  with `SKIP LOCKED`, upsert the lease, select the sample's detail), about 0.5 ms of PostgreSQL and 0.3 ms",
+  "  of Node. With 32 claims at the same instant on two cores the last waits for the other 31, so the p95 is",
+  "  close to the time to serve the whole burst. Planning (2–4 ms for this statement) is paid once per",
+  "  connection, thanks to the generic plan. The first burst after a fresh start is slower (new connections).",
+  "- **Sample API**: 2.5–3 ms of server CPU per request, most of it in Next.js's route handling; the query is a",
+  "  prepared statement of well under a millisecond. 8 requests in flight share two cores with the client.",
+  "- **Statistics** group the stored vote patterns (`samples.votes`) in one parallel scan; they do not join",
+  "  the verdicts.",
+  "- **Export** is bound by Node's CPU building the rows: every TRL row carries the guard prompt with the",
+  "  rubric (about 4.6 KB a row; the ceiling's `row_to_json` has no prompt). Deflate (level 1, on",
+  "  the thread pool) and zlib's CRC-32 overlap with it; the train file streams straight into the zip.",
+  "  The peak RSS is mostly Node, its modules and the cursor's batches (about 100 MB with a one-row export).",
+  "- **The export's COPY ceiling** is not one at 1M: `COPY (SELECT row_to_json(…))` serialises every sample in",
+  "  a single PostgreSQL process, while the export's cursor sends plain columns and Node builds the JSON on",
+  "  the other core.",
 ];
 
 /** docs/benchmarks.md from the recorded runs: `npm run bench -- --samples N --write-doc` regenerates it. */
@@ -35,7 +75,7 @@ export function renderBenchmarkDoc(results: Record<string, BenchResult>): string
   const runs = Object.values(results).sort((a, b) => a.samples - b.samples);
   const header = `| measure | goal | ${runs.map((run) => `${run.samples.toLocaleString("en")} samples (${run.date})`).join(" | ")} |`;
   const rule = `| --- | --- | ${runs.map(() => "---:").join(" | ")} |`;
-  const rows = TARGETS.map(([key, label, goal]) => `| ${label} | ${goal} | ${runs.map((run) => String(run[key] ?? "—")).join(" | ")} |`);
+  const rows = ROWS.map(([key, label, goalText, goal]) => `| ${label} | ${goalText} | ${runs.map((run) => cell(run, key, goal)).join(" | ")} |`);
   const machines = runs.map((run) => `- ${run.samples.toLocaleString("en")}: ${run.machine.cores} cores, ${run.machine.memoryGb} GiB, Node ${run.machine.node}, PostgreSQL ${run.machine.postgres}`);
   const largest = runs.at(-1);
   const plans = largest
@@ -46,9 +86,15 @@ export function renderBenchmarkDoc(results: Record<string, BenchResult>): string
     "",
     "Regenerate with `DATABASE_URL=postgresql://…/scratch npm run bench -- --samples 100000 --write-doc` (and `--samples 1000000`).",
     "Synthetic samples: about 2 KB of thinking and three analyses of about 400 characters each, text only,",
-    "imported through the real import path. Claims: 10 rounds in which 32 experts ask for their next sample at the",
-    "same instant (all meet the same head of the queue), each claim timed; then each decides, untimed.",
-    "The sample API is measured against `next start` with a Bearer token, 8 requests in flight.",
+    "imported through the real import path, then `VACUUM ANALYZE` (what autovacuum would do next), `CHECKPOINT` and",
+    "`sync` (so the import's write-back does not overlap the timings). Claims, in",
+    "their own process: 10 rounds, after 3 warm-up rounds, in which 32 experts ask for their next sample at the",
+    "same instant (all meet the same head of the queue), each claim timed; then each decides, untimed. The",
+    "sample API is measured against `next start` with a Bearer token, 8 requests in flight. The export (all",
+    "kinds, TRL layout, to a zip on disk) runs in its own process. The COPY ceilings: the same lines' columns",
+    "copied into a temporary table with only a key (no validation, no hashing, no other index, no WAL), and",
+    "`COPY (SELECT row_to_json(…)) TO STDOUT` of the same samples. ✓ and ✗ judge each figure against SPEC §8's",
+    "goal whatever the size, so the 100k run is held to the 1M goals too.",
     "",
     header,
     rule,
@@ -57,6 +103,8 @@ export function renderBenchmarkDoc(results: Record<string, BenchResult>): string
     "Machines:",
     "",
     ...machines,
+    "",
+    ...LIMITS,
     "",
     "## Plans",
     "",

@@ -5,6 +5,7 @@ import { pool } from "@/lib/db/pool";
 import { NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { importJsonl } from "@/lib/services/import/import-jsonl";
 import { getSample } from "@/lib/services/samples/get-sample";
+import { listFilterOptions } from "@/lib/services/samples/list-filter-options";
 import { listSamples } from "@/lib/services/samples/list-samples";
 import { sampleLine, tempDir, writeJsonl, writePng } from "../support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -98,5 +99,51 @@ describe("getSample", () => {
   it("answers 404 for a missing id and 422 for a malformed one", async () => {
     await expect(getSample(viewer, "999999")).rejects.toThrow(NotFoundError);
     for (const bad of ["abc", "0", "-4", "1.5", "99999999999"]) await expect(getSample(viewer, bad)).rejects.toThrow(ValidationError);
+  });
+});
+
+describe("text through the import's COPY", () => {
+  it("comes back exactly: quotes, commas, backslashes, tabs, CR and LF, COPY's end marker, empty and non-BMP text", async () => {
+    const awkward = `He said "hi", then left.\r\n\\.\n\\N\t\\\\ back\\slash, ""doubled"" ✓ 𝔘𝔫𝔦\n,\n"`;
+    const dir = await tempDir();
+    const line = sampleLine("awkward", {
+      question: awkward,
+      thinking: `${awkward}\n\nStep two.`,
+      answer: "",
+      model: 'model "x", v2',
+      meta: { note: awkward, nested: { "key, with \"quotes\"": [awkward, null] } },
+      judges: [
+        { name: 'judge "a"', analysis: awkward, judgment: 0 },
+        { name: "judge, b", analysis: "", judgment: 0.5 },
+        { name: "judge\\c", analysis: "x", judgment: 0.5 },
+      ],
+    });
+    await importJsonl({ actor: CLI_ACTOR, file: await writeJsonl(dir, "awkward.jsonl", [line]) });
+    const { rows } = await pool().query<{ id: number }>(`SELECT id FROM samples WHERE external_id = 'awkward'`);
+    const sample = await getSample(viewer, String(rows[0]!.id));
+    expect(sample).toMatchObject({ question: awkward, thinking: `${awkward}\n\nStep two.`, answer: "", model: 'model "x", v2', meta: line.meta });
+    expect(sample.judges.map(({ name, analysis, judgment }) => ({ name, analysis, judgment }))).toEqual(line.judges);
+    // NULL stays NULL and the empty string stays empty: CSV tells them apart by quoting.
+    const { rows: raw } = await pool().query(`SELECT attack IS NULL AS no_attack, answer = '' AS empty_answer FROM samples WHERE id = $1`, [rows[0]!.id]);
+    expect(raw).toEqual([{ no_attack: true, empty_answer: true }]);
+  });
+});
+
+describe("listFilterOptions", () => {
+  it("offers the datasets and the attacks, sources, models and judges the imports met, and forgets a deleted dataset's", async () => {
+    const dir = await tempDir();
+    await importJsonl({ actor: CLI_ACTOR, file: await writeJsonl(dir, "facets.jsonl", [sampleLine("facet-1", { source: "Only-Here", model: "model-only-here" })]) });
+    let options = await listFilterOptions(viewer);
+    expect(options.datasets).toEqual(expect.arrayContaining(["set", "facets"]));
+    expect(options.attacks).toContain("figstep");
+    expect(options.sources).toContain("Only-Here");
+    expect(options.models).toContain("model-only-here");
+    expect(options.judges).toEqual(expect.arrayContaining(["gemini-2.5-pro", "gpt-5", "qwen3-vl-235b"]));
+    await pool().query(`DELETE FROM datasets WHERE name = 'facets'`);
+    options = await listFilterOptions(viewer);
+    expect(options.datasets).not.toContain("facets");
+    expect(options.sources).not.toContain("Only-Here");
+    expect(options.models).not.toContain("model-only-here");
+    await expect(listFilterOptions(null)).rejects.toThrow(UnauthenticatedError);
   });
 });

@@ -7,6 +7,8 @@ import { importJsonl } from "@/lib/services/import/import-jsonl";
 import { claimNextSample } from "@/lib/services/queue/claim-next-sample";
 import { flagSample } from "@/lib/services/queue/flag-sample";
 import { getQueueProgress } from "@/lib/services/queue/get-queue-progress";
+import { queueFiltersSchema } from "@/lib/services/queue/queue-schemas";
+import { availableToExpert } from "@/lib/services/queue/queue-sql";
 import { renewLease } from "@/lib/services/queue/renew-lease";
 import { resolveFlags } from "@/lib/services/queue/resolve-flags";
 import { skipSample } from "@/lib/services/queue/skip-sample";
@@ -149,6 +151,45 @@ describe("claiming", () => {
     expect(await claim(experts[2]!, { dataset: "f1", imageCondition: "jailbreak" })).toBeNull();
     await expect(claim(experts[2]!, { category: "weapons" })).rejects.toThrow(ValidationError);
     expect(await getQueueProgress(experts[2]!, {})).toEqual({ decidedToday: 0, remaining: 1 });
+  });
+});
+
+describe("queue progress", () => {
+  it("counts exactly what each expert could still claim, in a queue with every kind of hold", async () => {
+    await importDataset("p1", Array.from({ length: 24 }, (_, index) => sampleLine(`p1-${index}`, { category: index % 2 ? "health" : "crime", judges: votes(0, 0.5, index % 3 ? 1 : 0) })));
+    await importDataset("p2", Array.from({ length: 8 }, (_, index) => sampleLine(`p2-${index}`, { judges: votes(0, 0, 1) })));
+    await updateDatasetSettings(admin, "p1", { secondOpinionShare: 1 });
+    const [alice, bob, carol] = experts;
+    // Decisions that queue blind second opinions (held from their first expert), a skip, an open and a
+    // resolved flag, a live lease and an expired one.
+    for (const expert of [alice!, alice!, bob!]) {
+      const claimed = await claim(expert, { dataset: "p1" });
+      await submitAdjudication(expert, claimed!.sample.id, { supports: "gpt-5" });
+    }
+    const skipped = await claim(bob!, { dataset: "p1" });
+    await skipSample(bob!, skipped!.sample.id, { reason: "not my field" });
+    const flagged = await claim(carol!, { dataset: "p1" });
+    await flagSample(carol!, flagged!.sample.id, { note: "unclear" });
+    const resolved = await claim(carol!, { dataset: "p2" });
+    await flagSample(carol!, resolved!.sample.id, { note: "fine after all" });
+    await resolveFlags(admin, resolved!.sample.id);
+    await claim(alice!, { dataset: "p2" });
+    const expired = await claim(bob!, { dataset: "p2" });
+    await expire(expired!.sample.id);
+
+    const direct = async (actor: Actor, filters: Record<string, string>) => {
+      const { from, where, params } = availableToExpert(actor.userId!, queueFiltersSchema.parse(filters));
+      const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM ${from} WHERE ${where}`, params);
+      return rows[0]!.n;
+    };
+    for (const actor of [alice!, bob!, carol!, experts[3]!]) {
+      const scopes: Record<string, string>[] = [{}, { dataset: "p1" }, { dataset: "p2" }, { dataset: "p1", category: "health" }, { category: "crime" }];
+      for (const filters of scopes) {
+        const expected = await direct(actor, filters);
+        expect({ who: actor.email, filters, remaining: (await getQueueProgress(actor, filters)).remaining }).toEqual({ who: actor.email, filters, remaining: expected });
+      }
+    }
+    expect((await getQueueProgress(experts[3]!, {})).remaining).toBeGreaterThan(0);
   });
 });
 

@@ -1,19 +1,15 @@
 import type { QueueFilters } from "./queue-schemas";
 
+export type QueueScope = { from: string; filters: string; params: unknown[] };
+
 /**
- * The queue items an expert may take now, as `FROM ${from} WHERE ${where}`: nobody holds a live lease,
- * the expert has neither skipped nor already decided the sample, it is not a second opinion on their own
- * decision, no open flag holds it back, and it matches the filters.
+ * The queue items matching the filters, as `FROM ${from} WHERE ${filters}`, with the expert's id as $1
+ * for the conditions that follow. The samples are joined only for a filter on their columns: the dataset
+ * is on the queue item.
  */
-export function availableToExpert(expertId: string, filters: QueueFilters): { from: string; where: string; params: unknown[] } {
+export function queueScope(expertId: string, filters: QueueFilters): QueueScope {
   const params: unknown[] = [expertId];
-  const conditions = [
-    `NOT EXISTS (SELECT 1 FROM leases l WHERE l.sample_id = q.sample_id AND l.expires_at > now())`,
-    `(q.excluded_expert_id IS NULL OR q.excluded_expert_id <> $1)`,
-    `NOT EXISTS (SELECT 1 FROM queue_skips k WHERE k.sample_id = q.sample_id AND k.expert_id = $1)`,
-    `NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.sample_id = q.sample_id AND a.expert_id = $1)`,
-    `NOT EXISTS (SELECT 1 FROM sample_flags f WHERE f.sample_id = q.sample_id AND f.resolved_at IS NULL)`,
-  ];
+  const conditions = ["TRUE"];
   const equals = (column: string, value: string | undefined, cast = "") => {
     if (value === undefined) return;
     params.push(value);
@@ -27,7 +23,35 @@ export function availableToExpert(expertId: string, filters: QueueFilters): { fr
   equals("s.image_condition", filters.imageCondition, "::image_condition");
   equals("s.attack", filters.attack);
   equals("s.model", filters.model);
-  // The samples are joined only for a filter on their columns: the dataset is on the queue item.
   const bySample = [filters.category, filters.imageCondition, filters.attack, filters.model].some((value) => value !== undefined);
-  return { from: bySample ? "queue_items q JOIN samples s ON s.id = q.sample_id" : "queue_items q", where: conditions.join("\n        AND "), params };
+  return { from: bySample ? "queue_items q JOIN samples s ON s.id = q.sample_id" : "queue_items q", filters: conditions.join(" AND "), params };
+}
+
+/**
+ * How many items of the scope are held from expert $1 now, the complement of `availableToExpert`: someone
+ * holds a live lease on the sample, the expert skipped or already decided it, or an open flag holds it
+ * back. A second opinion excluded for the expert needs no arm of its own: it exists only while their
+ * first decision does (an undo of that decision drops it). Each arm starts from a small set, so the count
+ * never walks the whole queue.
+ */
+export function heldFromExpertCount(scope: QueueScope): string {
+  return `SELECT count(*) FROM ${scope.from}
+      JOIN (SELECT sample_id FROM leases WHERE expires_at > now()
+            UNION SELECT sample_id FROM queue_skips WHERE expert_id = $1
+            UNION SELECT sample_id FROM adjudications WHERE expert_id = $1
+            UNION SELECT sample_id FROM sample_flags WHERE resolved_at IS NULL) held ON held.sample_id = q.sample_id
+     WHERE ${scope.filters}`;
+}
+
+/** The queue items expert $1 may take now, as `FROM ${from} WHERE ${where}`. */
+export function availableToExpert(expertId: string, filters: QueueFilters): { from: string; where: string; params: unknown[] } {
+  const scope = queueScope(expertId, filters);
+  const available = [
+    `NOT EXISTS (SELECT 1 FROM leases l WHERE l.sample_id = q.sample_id AND l.expires_at > now())`,
+    `(q.excluded_expert_id IS NULL OR q.excluded_expert_id <> $1)`,
+    `NOT EXISTS (SELECT 1 FROM queue_skips k WHERE k.sample_id = q.sample_id AND k.expert_id = $1)`,
+    `NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.sample_id = q.sample_id AND a.expert_id = $1)`,
+    `NOT EXISTS (SELECT 1 FROM sample_flags f WHERE f.sample_id = q.sample_id AND f.resolved_at IS NULL)`,
+  ];
+  return { from: scope.from, where: [...available, scope.filters].join("\n        AND "), params: scope.params };
 }

@@ -166,10 +166,10 @@ describe("queue progress", () => {
       const claimed = await claim(expert, { dataset: "p1" });
       await submitAdjudication(expert, claimed!.sample.id, { supports: "gpt-5" });
     }
-    const skipped = await claim(bob!, { dataset: "p1" });
-    await skipSample(bob!, skipped!.sample.id, { reason: "not my field" });
     const flagged = await claim(carol!, { dataset: "p1" });
     await flagSample(carol!, flagged!.sample.id, { note: "unclear" });
+    const skipped = await claim(bob!, { dataset: "p1" });
+    await skipSample(bob!, skipped!.sample.id, { reason: "not my field" });
     const resolved = await claim(carol!, { dataset: "p2" });
     await flagSample(carol!, resolved!.sample.id, { note: "fine after all" });
     await resolveFlags(admin, resolved!.sample.id);

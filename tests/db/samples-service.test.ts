@@ -147,3 +147,25 @@ describe("listFilterOptions", () => {
     await expect(listFilterOptions(null)).rejects.toThrow(UnauthenticatedError);
   });
 });
+
+describe("judge filters on samples some judges did not see", () => {
+  it("match only samples the judge voted on", async () => {
+    const dir = await tempDir();
+    const without = [
+      { name: "gemini-2.5-pro", analysis: "harm", judgment: 1 },
+      { name: "qwen3-vl-235b", analysis: "harm", judgment: 1 },
+      { name: "claude", analysis: "safe", judgment: 0 },
+    ];
+    await importJsonl({
+      actor: CLI_ACTOR,
+      file: await writeJsonl(dir, "partial.jsonl", [sampleLine("no-gpt", { judges: without }), sampleLine("with-gpt", { judges: judges([0, 1, 1]) })]),
+    });
+    const ids = async (filters: Record<string, string>) => (await listSamples(viewer, { dataset: "partial", ...filters })).items.map((item) => item.externalId);
+    expect(await ids({ minorityJudge: "gpt-5" })).toEqual(["with-gpt"]);
+    expect(await ids({ minorityJudge: "claude" })).toEqual(["no-gpt"]);
+    expect(await ids({ judge: "gpt-5" })).toEqual(["with-gpt"]);
+    expect(await ids({ judge: "claude", judgeJudgment: "0" })).toEqual(["no-gpt"]);
+    expect(await ids({ judgeJudgment: "0" })).toEqual(["no-gpt", "with-gpt"]);
+    expect(await ids({ judge: "gpt-5", judgeJudgment: "1" })).toEqual([]);
+  });
+});

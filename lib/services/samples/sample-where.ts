@@ -18,20 +18,24 @@ export function sampleWhere(filters: SampleFilters): Prisma.SampleWhereInput {
   if (filters.source) conditions.push({ source: filters.source });
   if (filters.model) conditions.push({ model: filters.model });
   if (filters.externalId) conditions.push({ externalId: filters.externalId });
-  // `samples.judges` is the import format's array: a partial verdict object matches by containment (@>).
+  // A named judge is looked up in `samples.votes` ({judge: level}, a few dozen bytes stored inline), not in
+  // `samples.judges`, whose analyses would be decompressed for every row a count scans. A missing key
+  // compares as NULL, so a sample the judge did not see never matches.
   const judgeValue = filters.judgeJudgment === undefined ? undefined : (Number(filters.judgeJudgment) as RiskValue);
-  if (filters.judge || judgeValue !== undefined) {
-    conditions.push({ judges: { array_contains: [{ ...(filters.judge ? { name: filters.judge } : {}), ...(judgeValue !== undefined ? { judgment: judgeValue } : {}) }] } });
+  if (filters.judge) {
+    const levels = judgeValue === undefined ? RISK_VALUES : [judgeValue];
+    conditions.push({ OR: levels.map((value) => ({ votes: { path: [filters.judge!], equals: value } })) });
+  } else if (judgeValue !== undefined) {
+    conditions.push({ judges: { array_contains: [{ judgment: judgeValue }] } });
   }
   if (filters.minorityJudge) {
     // The judge voted, and not the majority's level: one branch per possible majority level.
     const judge = filters.minorityJudge;
     conditions.push({
       route: "majority",
-      judges: { array_contains: [{ name: judge }] },
       OR: RISK_VALUES.map((value) => ({
         consensus: riskLevelOf(value),
-        NOT: { judges: { array_contains: [{ name: judge, judgment: value }] } },
+        OR: RISK_VALUES.filter((other) => other !== value).map((other) => ({ votes: { path: [judge], equals: other } })),
       })),
     });
   }

@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../db/prisma";
 import { log } from "../log";
+import { clientAddress, trustedProxyHops } from "./client-address";
 import { credentialsSchema } from "./credentials-schema";
 import { assertSignInAllowed, recordSignInAttempt } from "./sign-in-limit";
 import { oidcProvider } from "./oidc-provider";
@@ -15,16 +16,11 @@ export const SESSION_MAX_AGE_SECONDS = Number(process.env.SESSION_MAX_AGE_SECOND
 // Spent on unknown emails too, so response time does not tell which accounts exist.
 const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$sfKlO57TquHf4eEu7THB9Q$dFhkM8D3V0HJDiGQRa+/v6u7uO26JasgwwI/uDhdczE";
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]!.trim() : "";
-  return first || (typeof headers?.["x-real-ip"] === "string" ? (headers["x-real-ip"] as string) : "unknown");
-}
-
 async function authorizeCredentials(raw: unknown, request: { headers?: Record<string, unknown> } | undefined) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const ip = clientAddress(request?.headers);
+  const forwarded = request?.headers?.["x-forwarded-for"];
+  const ip = clientAddress(typeof forwarded === "string" ? forwarded : null, trustedProxyHops());
   // next-auth passes a thrown error's message to the sign-in form.
   await assertSignInAllowed(parsed.data.email, ip);
   const user = await db().user.findUnique({ where: { email: parsed.data.email } });

@@ -13,9 +13,11 @@ export class TooManySignInAttempts extends UserError {
 
 /**
  * Refuses a sign-in when the account or the address has failed too often in the window. Checked before
- * the password, so a locked account costs no hash and answers the same whatever the password.
+ * the password, so a locked account costs no hash and answers the same whatever the password. Without a
+ * known address (`ip` null) only the account's limit applies: one shared bucket for every unknown
+ * address would let one attacker lock everybody out.
  */
-export async function assertSignInAllowed(email: string, ip: string): Promise<void> {
+export async function assertSignInAllowed(email: string, ip: string | null): Promise<void> {
   const { rows } = await pool().query<{ account: number; address: number; oldest: Date | null }>(
     `SELECT count(*) FILTER (WHERE email = $1)::int AS account,
             count(*) FILTER (WHERE ip = $2)::int AS address,
@@ -31,6 +33,6 @@ export async function assertSignInAllowed(email: string, ip: string): Promise<vo
   }
 }
 
-export async function recordSignInAttempt(email: string, ip: string, succeeded: boolean): Promise<void> {
+export async function recordSignInAttempt(email: string, ip: string | null, succeeded: boolean): Promise<void> {
   await pool().query(`INSERT INTO sign_in_attempts (email, ip, succeeded) VALUES ($1, $2, $3)`, [email, ip, succeeded]);
 }

@@ -68,5 +68,9 @@ describe("tokens, passwords and users", () => {
     await expect(assertSignInAllowed("fresh@example.org", "192.0.2.7")).rejects.toThrow(/Try again in \d+ minute/);
     await recordSignInAttempt("fresh@example.org", "192.0.2.8", true);
     await expect(assertSignInAllowed("fresh@example.org", "192.0.2.8")).resolves.toBeUndefined();
+    // Unknown addresses (no trusted proxy) are not one shared bucket: only the account's limit applies.
+    for (let attempt = 0; attempt < 20; attempt += 1) await recordSignInAttempt(`anon${attempt}@example.org`, null, false);
+    await expect(assertSignInAllowed("fresh@example.org", null)).resolves.toBeUndefined();
+    await expect(assertSignInAllowed("target@example.org", null)).rejects.toThrow(TooManySignInAttempts);
   });
 });

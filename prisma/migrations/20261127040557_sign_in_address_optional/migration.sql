@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "sign_in_attempts" ALTER COLUMN "ip" DROP NOT NULL;
+

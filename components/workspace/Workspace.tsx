@@ -150,7 +150,9 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
         return;
       }
       const target = event.target as HTMLElement | null;
-      if (sheet || target?.closest("input, textarea, select, [contenteditable='true']")) return;
+      // The open dialog itself, not the `sheet` state: the browser closes a dialog on Escape at once, and
+      // a key pressed before React re-renders must already reach the workspace.
+      if (document.querySelector("dialog[open]") || target?.closest("input, textarea, select, [contenteditable='true']")) return;
       const key = event.key;
       const handled = () => event.preventDefault();
       if (key === "?") return (handled(), setSheet("help"));
@@ -181,7 +183,7 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [mode, sheet, claim, busy, last, undo, sideWith, toggleBlind]);
+  }, [mode, claim, busy, last, undo, sideWith, toggleBlind]);
 
   const steps = useMemo(() => (claim ? splitThinking(claim.sample.thinking) : []), [claim]);
   const counts = progress.data;

@@ -12,7 +12,7 @@ import { claimNextSample } from "../lib/services/queue/claim-next-sample";
 import { submitAdjudication } from "../lib/services/queue/submit-adjudication";
 
 const WARM_UP_ROUNDS = 3;
-const ROUNDS = 10;
+const ROUNDS = 30;
 const [dataset, expertsJson] = process.argv.slice(2);
 const experts = JSON.parse(expertsJson!) as Actor[];
 process.env.DATABASE_POOL_SIZE ??= String(experts.length + 8);

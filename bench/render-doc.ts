@@ -88,7 +88,7 @@ export function renderBenchmarkDoc(results: Record<string, BenchResult>): string
     "Synthetic samples: about 2 KB of thinking and three analyses of about 400 characters each, text only,",
     "imported through the real import path, then `VACUUM ANALYZE` (what autovacuum would do next), `CHECKPOINT` and",
     "`sync` (so the import's write-back does not overlap the timings). Claims, in",
-    "their own process: 10 rounds, after 3 warm-up rounds, in which 32 experts ask for their next sample at the",
+    "their own process: 30 rounds, after 3 warm-up rounds, in which 32 experts ask for their next sample at the",
     "same instant (all meet the same head of the queue), each claim timed; then each decides, untimed. The",
     "sample API is measured against `next start` with a Bearer token, 8 requests in flight. The export (all",
     "kinds, TRL layout, to a zip on disk) runs in its own process. The COPY ceilings: the same lines' columns",

@@ -62,7 +62,7 @@ export function claimStatement(expertId: string, filters: QueueFilters, seconds:
       FROM (SELECT sample_id, round, expires_at, 'leased' AS outcome FROM own
             UNION ALL SELECT sample_id, round, expires_at, 'leased' FROM taken
             UNION ALL SELECT sample_id, round, NULL, 'refused' FROM candidate WHERE NOT EXISTS (SELECT 1 FROM taken)) c
-      LEFT JOIN LATERAL (${sampleDetailSelect("c.sample_id", "NULL::uuid")}) detail ON c.outcome = 'leased'`;
+      LEFT JOIN LATERAL (${sampleDetailSelect("c.sample_id", "NULL::uuid", { forClaim: true })}) detail ON c.outcome = 'leased'`;
   return { text: sql, values: [...params, seconds] };
 }
 

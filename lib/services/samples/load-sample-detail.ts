@@ -155,12 +155,18 @@ export type SampleDetailRow = {
   flags: { expert: string; note: string; created_at: string; resolved_at: string | null }[];
 };
 
+const ADJUDICATIONS_JSON = `coalesce((SELECT json_agg(json_build_object('id', a.id, 'expert', u.email, 'kind', a.kind, 'supported_judge', a.supported_judge,
+                                                     'judgment', a.judgment::text, 'analysis', a.analysis, 'span_start', a.span_start,
+                                                     'span_end', a.span_end, 'round', a.round, 'created_at', a.created_at) ORDER BY a.created_at, a.id)
+                     FROM adjudications a JOIN users u ON u.id = a.expert_id WHERE a.sample_id = s.id), '[]')`;
+
 /**
  * The detail's SELECT for the sample whose id is `idExpression` (a parameter, or a column of an outer
  * query: the claim selects the detail of the sample it has just leased in the same statement), read by
- * the user `readerExpression` (a uuid expression, or NULL).
+ * the user `readerExpression` (a uuid expression, or NULL). `forClaim` leaves out the decisions, which a
+ * claimant never sees (they are hidden in the workspace), instead of building them on every claim.
  */
-export const sampleDetailSelect = (idExpression: string, readerExpression: string) => `
+export const sampleDetailSelect = (idExpression: string, readerExpression: string, options: { forClaim?: boolean } = {}) => `
   SELECT EXISTS (SELECT 1 FROM leases l WHERE l.sample_id = s.id AND l.expert_id = ${readerExpression} AND l.round = 'second'
                    AND l.expires_at > now()) AS reader_holds_second_opinion,
          s.id, s.external_id, d.name AS dataset, s.question, s.thinking, s.answer, s.category::text AS category,
@@ -172,10 +178,7 @@ export const sampleDetailSelect = (idExpression: string, readerExpression: strin
                                                      'p0', p.prob_safe, 'p05', p.prob_potential, 'p1', p.prob_harmful,
                                                      'analysis', p.analysis, 'origin', p.origin, 'created_at', p.created_at) ORDER BY p.created_at DESC, p.id DESC)
                      FROM prelabels p WHERE p.sample_id = s.id), '[]') AS prelabels,
-         coalesce((SELECT json_agg(json_build_object('id', a.id, 'expert', u.email, 'kind', a.kind, 'supported_judge', a.supported_judge,
-                                                     'judgment', a.judgment::text, 'analysis', a.analysis, 'span_start', a.span_start,
-                                                     'span_end', a.span_end, 'round', a.round, 'created_at', a.created_at) ORDER BY a.created_at, a.id)
-                     FROM adjudications a JOIN users u ON u.id = a.expert_id WHERE a.sample_id = s.id), '[]') AS adjudications,
+         ${options.forClaim ? "'[]'::json" : ADJUDICATIONS_JSON} AS adjudications,
          coalesce((SELECT json_agg(json_build_object('expert', u.email, 'reason', k.reason, 'created_at', k.created_at) ORDER BY k.created_at, k.id)
                      FROM queue_skips k JOIN users u ON u.id = k.expert_id WHERE k.sample_id = s.id), '[]') AS skips,
          coalesce((SELECT json_agg(json_build_object('expert', u.email, 'note', f.note, 'created_at', f.created_at, 'resolved_at', f.resolved_at) ORDER BY f.created_at, f.id)

@@ -3,7 +3,8 @@
  * instant, so every claim meets the same head of the queue. Each round the claims start together and are
  * timed; then every expert decides (untimed) and the next round starts. The first rounds warm the
  * connection pool and the JIT, as a running server's are, and are not timed. A double claim is a sample
- * handed to two experts in one round.
+ * handed to two experts in one round. The connection pool is the server's (DATABASE_POOL_SIZE, default
+ * 10): more connections than cores only add contention.
  * Prints {"latencies": [...], "doubles": N}.
  */
 import type { Actor } from "../lib/auth/actor";
@@ -15,7 +16,6 @@ const WARM_UP_ROUNDS = 3;
 const ROUNDS = 30;
 const [dataset, expertsJson] = process.argv.slice(2);
 const experts = JSON.parse(expertsJson!) as Actor[];
-process.env.DATABASE_POOL_SIZE ??= String(experts.length + 8);
 
 const latencies: number[] = [];
 let doubles = 0;

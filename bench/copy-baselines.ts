@@ -46,7 +46,8 @@ export async function copyExportRate(client: pg.PoolClient, datasetId: string): 
     stream,
     new Writable({
       write(chunk: Buffer, _encoding, callback) {
-        for (const byte of chunk) if (byte === 10) rows += 1;
+        // indexOf is a native scan; a per-byte loop in JavaScript was slower than PostgreSQL's side.
+        for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) rows += 1;
         callback();
       },
     }),

@@ -65,9 +65,6 @@ const LIMITS = [
   "  rubric (about 4.6 KB a row; the ceiling's `row_to_json` has no prompt). Deflate (level 1, on",
   "  the thread pool) and zlib's CRC-32 overlap with it; the train file streams straight into the zip.",
   "  The peak RSS is mostly Node, its modules and the cursor's batches (about 100 MB with a one-row export).",
-  "- **The export's COPY ceiling** is not one at 1M: `COPY (SELECT row_to_json(…))` serialises every sample in",
-  "  a single PostgreSQL process, while the export's cursor sends plain columns and Node builds the JSON on",
-  "  the other core.",
 ];
 
 /** docs/benchmarks.md from the recorded runs: `npm run bench -- --samples N --write-doc` regenerates it. */

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { TokenView } from "@/lib/services/tokens/list-tokens";
 import { apiJson } from "@/components/app/api-client";
+import { DataTable } from "@/components/app/DataTable";
 
 export function TokenManager({ initial }: { initial: TokenView[] }) {
   const queryClient = useQueryClient();
@@ -50,16 +51,7 @@ export function TokenManager({ initial }: { initial: TokenView[] }) {
         )}
         {revoke.isError && <p className="text-rose-700">{revoke.error.message}</p>}
       </div>
-      <table className="w-full rounded border border-slate-200 bg-white text-xs">
-        <thead className="bg-slate-50 text-slate-500">
-          <tr>
-            <th scope="col" className="px-2 py-1 text-left font-normal">name</th>
-            <th scope="col" className="px-2 text-left font-normal">starts with</th>
-            <th scope="col" className="px-2 text-left font-normal">created</th>
-            <th scope="col" className="px-2 text-left font-normal">last used</th>
-            <th scope="col" className="px-2 text-left font-normal" />
-          </tr>
-        </thead>
+      <DataTable columns={[{ label: "name" }, { label: "starts with" }, { label: "created" }, { label: "last used" }, { label: "" }]}>
         <tbody>
           {tokens.data.map((token) => (
             <tr key={token.id} className="border-t border-slate-100">
@@ -79,7 +71,7 @@ export function TokenManager({ initial }: { initial: TokenView[] }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { UserView } from "@/lib/services/users/list-users";
 import { apiJson } from "@/components/app/api-client";
+import { DataTable } from "@/components/app/DataTable";
 
 export function UserTable({ initial, selfId }: { initial: UserView[]; selfId: string | null }) {
   const queryClient = useQueryClient();
@@ -16,15 +17,7 @@ export function UserTable({ initial, selfId }: { initial: UserView[]; selfId: st
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-rose-700">
         {update.isError ? update.error.message : ""}
       </p>
-      <table className="w-full rounded border border-slate-200 bg-white text-xs">
-        <thead className="bg-slate-50 text-slate-500">
-          <tr>
-            <th scope="col" className="px-2 py-1 text-left font-normal">email</th>
-            <th scope="col" className="px-2 text-left font-normal">role</th>
-            <th scope="col" className="px-2 text-left font-normal">status</th>
-            <th scope="col" className="px-2 text-left font-normal">last decision</th>
-          </tr>
-        </thead>
+      <DataTable columns={[{ label: "email" }, { label: "role" }, { label: "status" }, { label: "last decision" }]}>
         <tbody>
           {users.data.map((user) => (
             <tr key={user.id} className="border-t border-slate-100">
@@ -64,7 +57,7 @@ export function UserTable({ initial, selfId }: { initial: UserView[]; selfId: st
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type Dashboard } from "@/lib/stats/dashboard-types";
 import { agreementColour, figure, percent, samplesHref } from "./format";
+import { DataTable } from "@/components/app/DataTable";
 
 const LABELS: Record<BreakdownDimension, string> = { category: "Category", image_condition: "Image condition", attack: "Attack", model: "Source model" };
 const FILTER: Record<BreakdownDimension, string> = { category: "category", image_condition: "imageCondition", attack: "attack", model: "model" };
@@ -31,19 +32,14 @@ export function BreakdownSection({ dashboard }: { dashboard: Dashboard }) {
           ))}
         </div>
       </div>
-      <table className="w-full rounded border border-slate-200 bg-white text-xs" role="tabpanel" aria-label={`By ${LABELS[dimension]}`}>
-        <thead className="bg-slate-50 text-slate-500">
-          <tr>
-            <th scope="col" className="px-2 py-1 text-left font-normal">{LABELS[dimension]}</th>
-            <th scope="col" className="px-2 text-right font-normal">samples</th>
-            <th scope="col" className="px-2 text-right font-normal">3:0</th>
-            <th scope="col" className="px-2 text-right font-normal">2:1</th>
-            <th scope="col" className="px-2 text-right font-normal">no majority</th>
-            <th scope="col" className="px-2 text-right font-normal">α ordinal</th>
-            <th scope="col" className="px-2 text-right font-normal">α nominal</th>
-            <th scope="col" className="px-2 text-right font-normal">Fleiss κ</th>
-          </tr>
-        </thead>
+      <DataTable
+        columns={[
+          { label: LABELS[dimension] },
+          ...["samples", "3:0", "2:1", "no majority", "α ordinal", "α nominal", "Fleiss κ"].map((label) => ({ label, numeric: true })),
+        ]}
+        role="tabpanel"
+        aria-label={`By ${LABELS[dimension]}`}
+      >
         <tbody>
           {rows.map((row) => (
             <tr key={row.key} className="border-t border-slate-100">
@@ -75,7 +71,7 @@ export function BreakdownSection({ dashboard }: { dashboard: Dashboard }) {
             </tr>
           )}
         </tbody>
-      </table>
+      </DataTable>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Dashboard } from "@/lib/stats/dashboard-types";
 import { figure, percent, samplesHref } from "./format";
 import { Tile } from "./OverviewSection";
+import { DataTable } from "@/components/app/DataTable";
 
 function duration(seconds: number | null): string {
   if (seconds === null) return "—";
@@ -19,16 +20,7 @@ export function ExpertsSection({ dashboard }: { dashboard: Dashboard }) {
         <Tile label="Double-adjudicated" value={experts.double_adjudicated} />
         <Tile label="Expert–expert κ" value={<span data-testid="expert-kappa">{figure(experts.expert_kappa)}</span>} />
       </div>
-      <table className="w-full rounded border border-slate-200 bg-white text-xs">
-        <caption className="sr-only">Per expert</caption>
-        <thead className="bg-slate-50 text-slate-500">
-          <tr>
-            <th scope="col" className="px-2 py-1 text-left font-normal">expert</th>
-            <th scope="col" className="px-2 text-right font-normal">decisions</th>
-            <th scope="col" className="px-2 text-right font-normal">overturn rate of 2:1 majorities</th>
-            <th scope="col" className="px-2 text-right font-normal">median time per decision</th>
-          </tr>
-        </thead>
+      <DataTable columns={[{ label: "expert" }, { label: "decisions", numeric: true }, { label: "overturn rate of 2:1 majorities", numeric: true }, { label: "median time per decision", numeric: true }]} caption="Per expert">
         <tbody>
           {dashboard.experts.map((row) => (
             <tr key={row.expert} className="border-t border-slate-100">
@@ -52,7 +44,7 @@ export function ExpertsSection({ dashboard }: { dashboard: Dashboard }) {
             </tr>
           )}
         </tbody>
-      </table>
+      </DataTable>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { ExportView } from "@/lib/services/exports/export-view";
+import { DataTable } from "@/components/app/DataTable";
 
 function Progress({ item }: { item: ExportView }) {
   if (item.status === "succeeded") return <span className="text-emerald-800">done · {item.rowsWritten} rows</span>;
@@ -16,17 +17,7 @@ export function ExportHistory({ items }: { items: ExportView[] }) {
   return (
     <section aria-labelledby="export-history" className="space-y-2">
       <h2 id="export-history" className="text-sm font-semibold">History</h2>
-      <table className="w-full rounded border border-slate-200 bg-white text-xs">
-        <thead className="bg-slate-50 text-slate-500">
-          <tr>
-            <th scope="col" className="px-2 py-1 text-left font-normal">started</th>
-            <th scope="col" className="px-2 text-left font-normal">kind</th>
-            <th scope="col" className="px-2 text-left font-normal">format</th>
-            <th scope="col" className="px-2 text-left font-normal">by</th>
-            <th scope="col" className="px-2 text-left font-normal">status</th>
-            <th scope="col" className="px-2 text-left font-normal">bundle</th>
-          </tr>
-        </thead>
+      <DataTable columns={[{ label: "started" }, { label: "kind" }, { label: "format" }, { label: "by" }, { label: "status" }, { label: "bundle" }]}>
         <tbody>
           {items.map((item) => (
             <tr key={item.id} className="border-t border-slate-100 align-top" data-testid="export-row">
@@ -60,7 +51,7 @@ export function ExportHistory({ items }: { items: ExportView[] }) {
             </tr>
           )}
         </tbody>
-      </table>
+      </DataTable>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiJson } from "@/components/app/api-client";
 import type { PrelabelPanel } from "@/lib/services/prelabel/get-prelabel-panel";
+import { DataTable } from "@/components/app/DataTable";
 
 const fetchPanel = () => apiJson<PrelabelPanel>("/api/v1/prelabel-panel");
 
@@ -88,15 +89,7 @@ export function PrelabelConsole({ initial, canQueue }: { initial: PrelabelPanel;
       )}
       <section aria-labelledby="coverage" className="space-y-2">
         <h2 id="coverage" className="text-sm font-semibold">Coverage per model version</h2>
-        <table className="w-full rounded border border-slate-200 bg-white text-xs">
-          <thead className="bg-slate-50 text-slate-500">
-            <tr>
-              <th scope="col" className="px-2 py-1 text-left font-normal">dataset</th>
-              <th scope="col" className="px-2 text-left font-normal">model</th>
-              <th scope="col" className="px-2 text-right font-normal">labelled</th>
-              <th scope="col" className="px-2 text-left font-normal">coverage</th>
-            </tr>
-          </thead>
+        <DataTable columns={[{ label: "dataset" }, { label: "model" }, { label: "labelled", numeric: true }, { label: "coverage" }]}>
           <tbody>
             {coverage.map((row) => (
               <tr key={`${row.dataset}:${row.model}:${row.version}`} className="border-t border-slate-100">
@@ -111,7 +104,7 @@ export function PrelabelConsole({ initial, canQueue }: { initial: PrelabelPanel;
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       </section>
     </div>
   );

@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/request-actor";
 import { auditFiltersSchema } from "@/lib/services/audit/audit-filters";
 import { listAuditEvents } from "@/lib/services/audit/list-audit-events";
+import { DataTable } from "@/components/app/DataTable";
 
 export const dynamic = "force-dynamic";
 
@@ -43,16 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Export JSONL
         </a>
       </form>
-      <table className="w-full rounded border border-slate-200 bg-white text-xs">
-        <thead className="bg-slate-50 text-slate-500">
-          <tr>
-            <th scope="col" className="px-2 py-1 text-left font-normal">when</th>
-            <th scope="col" className="px-2 text-left font-normal">who</th>
-            <th scope="col" className="px-2 text-left font-normal">what</th>
-            <th scope="col" className="px-2 text-left font-normal">on</th>
-            <th scope="col" className="px-2 text-left font-normal">before → after</th>
-          </tr>
-        </thead>
+      <DataTable columns={[{ label: "when" }, { label: "who" }, { label: "what" }, { label: "on" }, { label: "before → after" }]}>
         <tbody>
           {page.items.map((event) => (
             <tr key={event.id} className="border-t border-slate-100 align-top">
@@ -77,7 +69,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </tr>
           )}
         </tbody>
-      </table>
+      </DataTable>
       {page.nextCursor && (
         <Link href={`/admin/audit?${new URLSearchParams({ ...Object.fromEntries(query), cursor: String(page.nextCursor) })}`} className="text-sm text-sky-800 underline">
           Older events

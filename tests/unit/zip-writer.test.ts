@@ -5,36 +5,9 @@ import path from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
-import yauzl from "yauzl";
 import { ZipWriter } from "@/lib/export/zip-writer";
 import { tempDir } from "../support/fixtures";
-
-type ReadEntry = { data: Buffer; crc32: number; compressionMethod: number };
-
-/** Reads every entry with yauzl, keeping the CRC the central directory states. */
-function readEntries(file: string): Promise<Map<string, ReadEntry>> {
-  return new Promise((resolve, reject) => {
-    yauzl.open(file, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const entries = new Map<string, ReadEntry>();
-      zip.on("entry", (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-          stream.on("error", reject);
-          stream.on("end", () => {
-            entries.set(entry.fileName, { data: Buffer.concat(chunks), crc32: entry.crc32, compressionMethod: entry.compressionMethod });
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on("end", () => resolve(entries));
-      zip.on("error", reject);
-      zip.readEntry();
-    });
-  });
-}
+import { readZipEntries } from "../support/read-zip";
 
 async function writeSampleZip(file: string, options: { forceZip64?: boolean } = {}) {
   const dir = path.dirname(file);
@@ -63,7 +36,7 @@ describe("ZipWriter", () => {
     const dir = await tempDir();
     const file = path.join(dir, "bundle.zip");
     const { streamed, fileBytes } = await writeSampleZip(file, options);
-    const entries = await readEntries(file);
+    const entries = await readZipEntries(file);
     expect([...entries.keys()]).toEqual(["data/streamed.jsonl", "images/on-disk.bin", "manifest.json", "empty.txt"]);
     const expected: Record<string, Buffer> = {
       "data/streamed.jsonl": streamed,

@@ -26,7 +26,7 @@ export async function claimNextSample(actor: Actor | null, rawFilters: unknown):
   const seconds = leaseSeconds();
   const claimed = await claim(expertId, filters, seconds);
   if (!claimed) return null;
-  return { sample: sampleDetailOf(claimed, { hideAdjudications: true }), round: claimed.claim_round, leaseExpiresAt: claimed.lease_expires_at.toISOString() };
+  return { sample: sampleDetailOf(claimed), round: claimed.claim_round, leaseExpiresAt: claimed.lease_expires_at.toISOString() };
 }
 
 type ClaimRow = SampleDetailRow & { claim_round: "first" | "second"; lease_expires_at: Date; claim_outcome: "leased" | "refused" };
@@ -62,7 +62,7 @@ export function claimStatement(expertId: string, filters: QueueFilters, seconds:
       FROM (SELECT sample_id, round, expires_at, 'leased' AS outcome FROM own
             UNION ALL SELECT sample_id, round, expires_at, 'leased' FROM taken
             UNION ALL SELECT sample_id, round, NULL, 'refused' FROM candidate WHERE NOT EXISTS (SELECT 1 FROM taken)) c
-      LEFT JOIN LATERAL (${sampleDetailSelect("c.sample_id", "NULL::uuid", { forClaim: true })}) detail ON c.outcome = 'leased'`;
+      LEFT JOIN LATERAL (${sampleDetailSelect("c.sample_id", null)}) detail ON c.outcome = 'leased'`;
   return { text: sql, values: [...params, seconds] };
 }
 

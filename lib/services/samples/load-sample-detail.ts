@@ -68,9 +68,9 @@ export async function loadSampleDetail(id: number, readerId: string | null): Pro
   return sampleDetailOf(sample);
 }
 
-/** The view of a row selected by `sampleDetailSelect`; `hideAdjudications` hides them whatever the row says. */
-export function sampleDetailOf(sample: SampleDetailRow, options: { hideAdjudications?: boolean } = {}): SampleDetail {
-  const hidden = Boolean(options.hideAdjudications) || sample.reader_holds_second_opinion;
+/** The view of a row selected by `sampleDetailSelect`. */
+export function sampleDetailOf(sample: SampleDetailRow): SampleDetail {
+  const hidden = sample.decisions_hidden;
   const level = (text: string) => Number(text) as RiskValue;
   const iso = (text: string) => new Date(text).toISOString();
   const judges = parseStoredJudges(sample.judges);
@@ -126,7 +126,7 @@ export function sampleDetailOf(sample: SampleDetailRow, options: { hideAdjudicat
 }
 
 export type SampleDetailRow = {
-  reader_holds_second_opinion: boolean;
+  decisions_hidden: boolean;
   id: number;
   external_id: string;
   dataset: string;
@@ -162,13 +162,18 @@ const ADJUDICATIONS_JSON = `coalesce((SELECT json_agg(json_build_object('id', a.
 
 /**
  * The detail's SELECT for the sample whose id is `idExpression` (a parameter, or a column of an outer
- * query: the claim selects the detail of the sample it has just leased in the same statement), read by
- * the user `readerExpression` (a uuid expression, or NULL). `forClaim` leaves out the decisions, which a
- * claimant never sees (they are hidden in the workspace), instead of building them on every claim.
+ * query: the claim selects the detail of the sample it has just leased in the same statement).
+ * `readerExpression` is the reading user (a uuid expression): the decisions are hidden while they hold a
+ * second-opinion lease on the sample. Null is the claimant, who never sees them in the workspace, so they
+ * are not built at all.
  */
-export const sampleDetailSelect = (idExpression: string, readerExpression: string, options: { forClaim?: boolean } = {}) => `
-  SELECT EXISTS (SELECT 1 FROM leases l WHERE l.sample_id = s.id AND l.expert_id = ${readerExpression} AND l.round = 'second'
-                   AND l.expires_at > now()) AS reader_holds_second_opinion,
+export const sampleDetailSelect = (idExpression: string, readerExpression: string | null) => `
+  SELECT ${
+    readerExpression === null
+      ? "true"
+      : `EXISTS (SELECT 1 FROM leases l WHERE l.sample_id = s.id AND l.expert_id = ${readerExpression} AND l.round = 'second'
+                   AND l.expires_at > now())`
+  } AS decisions_hidden,
          s.id, s.external_id, d.name AS dataset, s.question, s.thinking, s.answer, s.category::text AS category,
          s.image_condition::text AS image_condition, s.attack, s.source, s.model, s.meta, s.route::text AS route,
          s.consensus::text AS consensus, s.created_at, s.updated_at,
@@ -178,7 +183,7 @@ export const sampleDetailSelect = (idExpression: string, readerExpression: strin
                                                      'p0', p.prob_safe, 'p05', p.prob_potential, 'p1', p.prob_harmful,
                                                      'analysis', p.analysis, 'origin', p.origin, 'created_at', p.created_at) ORDER BY p.created_at DESC, p.id DESC)
                      FROM prelabels p WHERE p.sample_id = s.id), '[]') AS prelabels,
-         ${options.forClaim ? "'[]'::json" : ADJUDICATIONS_JSON} AS adjudications,
+         ${readerExpression === null ? "'[]'::json" : ADJUDICATIONS_JSON} AS adjudications,
          coalesce((SELECT json_agg(json_build_object('expert', u.email, 'reason', k.reason, 'created_at', k.created_at) ORDER BY k.created_at, k.id)
                      FROM queue_skips k JOIN users u ON u.id = k.expert_id WHERE k.sample_id = s.id), '[]') AS skips,
          coalesce((SELECT json_agg(json_build_object('expert', u.email, 'note', f.note, 'created_at', f.created_at, 'resolved_at', f.resolved_at) ORDER BY f.created_at, f.id)

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { copyRows } from "../db/copy-rows";
+import { copyRows, type CopyValue } from "../db/copy-rows";
 import { riskSqlLabel } from "../domain/risk";
 import { enqueueNewSamples, syncFirstOpinionQueue } from "../queue/sync-queue";
 import type { PreparedSample } from "./prepared-sample";
@@ -66,34 +66,22 @@ async function insertImages(client: pg.PoolClient, samples: PreparedSample[]) {
   );
 }
 
-function sampleColumns(samples: PreparedSample[]) {
+/** The columns a line sets, with their SQL types, in the order of `contentValues`. */
+const CONTENT_COLUMNS = [
+  ["external_id", "text"], ["question", "text"], ["thinking", "text"], ["answer", "text"], ["category", "category"],
+  ["image_condition", "image_condition"], ["attack", "text"], ["source", "text"], ["model", "text"], ["meta", "jsonb"],
+  ["image_sha256", "text"], ["content_hash", "text"], ["route", "vote_route"], ["consensus", "risk_level"], ["votes", "jsonb"],
+  ["judges", "jsonb"],
+] as const;
+
+function contentValues(s: PreparedSample): CopyValue[] {
   return [
-    samples.map((s) => s.externalId),
-    samples.map((s) => s.question),
-    samples.map((s) => s.thinking),
-    samples.map((s) => s.answer),
-    samples.map((s) => s.category),
-    samples.map((s) => s.imageCondition),
-    samples.map((s) => s.attack),
-    samples.map((s) => s.source),
-    samples.map((s) => s.model),
-    samples.map((s) => s.meta),
-    samples.map((s) => s.image?.sha256 ?? null),
-    samples.map((s) => s.contentHash),
-    samples.map((s) => s.route),
-    samples.map((s) => (s.consensus === null ? null : riskSqlLabel(s.consensus))),
-    samples.map((s) => s.votes),
-    samples.map((s) => s.judgesJson),
+    s.externalId, s.question, s.thinking, s.answer, s.category, s.imageCondition, s.attack, s.source, s.model, s.meta,
+    s.image?.sha256 ?? null, s.contentHash, s.route, s.consensus === null ? null : riskSqlLabel(s.consensus), s.votes, s.judgesJson,
   ];
 }
 
-const UNNEST_SAMPLE_COLUMNS = `$2::text[], $3::text[], $4::text[], $5::text[], $6::category[], $7::image_condition[],
-  $8::text[], $9::text[], $10::text[], $11::jsonb[], $12::text[], $13::text[], $14::vote_route[], $15::risk_level[], $16::jsonb[], $17::jsonb[]`;
-
-const SAMPLE_COPY_COLUMNS = [
-  "id", "dataset_id", "external_id", "question", "thinking", "answer", "category", "image_condition", "attack", "source",
-  "model", "meta", "image_sha256", "content_hash", "route", "consensus", "votes", "judges", "audit_bucket", "review_bucket",
-] as const;
+const SAMPLE_COPY_COLUMNS = ["id", "dataset_id", ...CONTENT_COLUMNS.map(([name]) => name), "audit_bucket", "review_bucket"];
 
 /** Takes the ids from the sequence first, so that the rows can go in by COPY, which returns none. */
 async function insertSamples(client: pg.PoolClient, datasetId: string, samples: PreparedSample[]): Promise<number[]> {
@@ -107,11 +95,7 @@ async function insertSamples(client: pg.PoolClient, datasetId: string, samples: 
     client,
     "samples",
     SAMPLE_COPY_COLUMNS,
-    samples.map((s, index) => [
-      ids[index]!, datasetId, s.externalId, s.question, s.thinking, s.answer, s.category, s.imageCondition, s.attack, s.source,
-      s.model, s.meta, s.image?.sha256 ?? null, s.contentHash, s.route, s.consensus === null ? null : riskSqlLabel(s.consensus),
-      s.votes, s.judgesJson, s.auditBucket, s.reviewBucket,
-    ]),
+    samples.map((s, index) => [ids[index]!, datasetId, ...contentValues(s), s.auditBucket, s.reviewBucket]),
   );
   return ids;
 }
@@ -129,19 +113,17 @@ async function saveRevisions(client: pg.PoolClient, importRunId: string, ids: nu
   );
 }
 
+/** A changed line keeps its row and its external id; everything else it sets is replaced. */
 async function updateSamples(client: pg.PoolClient, changed: { id: number; sample: PreparedSample }[]) {
   if (changed.length === 0) return;
-  const samples = changed.map((entry) => entry.sample);
+  const rows = changed.map((entry) => contentValues(entry.sample));
+  const set = CONTENT_COLUMNS.filter(([name]) => name !== "external_id").map(([name]) => `${name} = u.${name}`);
   await client.query(
-    `UPDATE samples SET question = u.question, thinking = u.thinking, answer = u.answer, category = u.category,
-            image_condition = u.image_condition, attack = u.attack, source = u.source, model = u.model, meta = u.meta,
-            image_sha256 = u.image_sha256, content_hash = u.content_hash, route = u.route, consensus = u.consensus,
-            votes = u.votes, judges = u.judges, updated_at = now()
-       FROM unnest($1::int[], ${UNNEST_SAMPLE_COLUMNS})
-            AS u(id, external_id, question, thinking, answer, category, image_condition, attack, source, model, meta,
-                 image_sha256, content_hash, route, consensus, votes, judges)
+    `UPDATE samples SET ${set.join(", ")}, updated_at = now()
+       FROM unnest($1::int[], ${CONTENT_COLUMNS.map(([, type], index) => `$${index + 2}::${type}[]`).join(", ")})
+            AS u(id, ${CONTENT_COLUMNS.map(([name]) => name).join(", ")})
       WHERE samples.id = u.id`,
-    [changed.map((entry) => entry.id), ...sampleColumns(samples)],
+    [changed.map((entry) => entry.id), ...CONTENT_COLUMNS.map((_, column) => rows.map((row) => row[column]))],
   );
 }
 

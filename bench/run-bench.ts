@@ -1,11 +1,14 @@
 /**
  * npm run bench -- --samples N [--json] [--write-doc] [--keep]
+ * npm run bench -- --guard-server [--guard-samples N] [--json] [--write-doc]
  *
  * Builds N synthetic samples in the database named by DATABASE_URL (use a scratch database: the bench
  * dataset is deleted afterwards unless --keep) through the real import path, then measures SPEC §8:
  * import rate, claim p95 with 32 concurrent experts (and double claims), the sample API p95 against the
  * production server, the statistics time, and export rows/s with the export process's peak RSS, each
- * beside the raw COPY ceiling where there is one. --write-doc records the figures in docs/.
+ * beside the raw COPY ceiling where there is one. --guard-server instead measures the pre-label worker's
+ * throughput against a local OpenAI-compatible test server (guard-bench.ts). --write-doc records the
+ * figures in docs/.
  */
 import { execFile, spawn } from "node:child_process";
 import fs from "node:fs/promises";
@@ -23,7 +26,8 @@ import { getDatasetStats } from "../lib/services/stats/get-dataset-stats";
 import { createApiToken } from "../lib/services/tokens/create-api-token";
 import { addUser } from "../lib/services/users/add-user";
 import { copyExportRate, copyImportRate } from "./copy-baselines";
-import { renderBenchmarkDoc, type BenchResult } from "./render-doc";
+import { runGuardBench } from "./guard-bench";
+import { renderBenchmarkDoc, type BenchRecord, type BenchResult, type GuardRun } from "./render-doc";
 import { writeSyntheticJsonl } from "./synthetic";
 
 const run = promisify(execFile);
@@ -38,7 +42,10 @@ const percentile = (values: number[], p: number) => {
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 async function main() {
-  const { values } = parseArgs({ options: { samples: { type: "string" }, json: { type: "boolean" }, "write-doc": { type: "boolean" }, keep: { type: "boolean" } } });
+  const { values } = parseArgs({
+    options: { samples: { type: "string" }, json: { type: "boolean" }, "write-doc": { type: "boolean" }, keep: { type: "boolean" }, "guard-server": { type: "boolean" }, "guard-samples": { type: "string" } },
+  });
+  if (values["guard-server"]) return guardMain(values["guard-samples"], values.json ?? false, values["write-doc"] ?? false);
   const count = Number(values.samples ?? 100_000);
   if (!Number.isInteger(count) || count < 1000) throw new Error("--samples must be an integer of at least 1000");
   const url = process.env.DATABASE_URL;
@@ -116,6 +123,24 @@ async function main() {
   if (values["write-doc"]) await recordResult(complete);
   const figures = Object.fromEntries(Object.entries(complete).filter(([key]) => key !== "plans"));
   process.stdout.write(values.json ? `${JSON.stringify(figures)}\n` : `${JSON.stringify(figures, null, 2)}\n`);
+}
+
+async function guardMain(samplesText: string | undefined, json: boolean, writeDoc: boolean) {
+  const samples = Number(samplesText ?? 3200);
+  if (!Number.isInteger(samples) || samples < 100) throw new Error("--guard-samples must be an integer of at least 100");
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("set DATABASE_URL to a scratch database");
+  await applyMigrations(url);
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), "gts-bench-"));
+  process.env.GTS_DATA_DIR = work;
+  try {
+    const result: GuardRun = { date: new Date().toISOString().slice(0, 10), machine: await machine(), ...(await runGuardBench(url, work, samples, progress)) };
+    if (writeDoc) await recordGuard(result);
+    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await fs.rm(work, { recursive: true, force: true });
+    await Promise.allSettled([closePool(), disconnectDb()]);
+  }
 }
 
 async function machine() {
@@ -198,13 +223,28 @@ async function plans(dataset: string, datasetId: string, expertId: string): Prom
   }
 }
 
-async function recordResult(result: BenchResult) {
-  const file = path.join("docs", "benchmarks.json");
-  const existing = JSON.parse(await fs.readFile(file, "utf8").catch(() => "{}")) as Record<string, BenchResult>;
-  existing[String(result.samples)] = result;
+const RECORD = path.join("docs", "benchmarks.json");
+
+async function readRecord(): Promise<BenchRecord> {
+  return JSON.parse(await fs.readFile(RECORD, "utf8").catch(() => "{}")) as BenchRecord;
+}
+
+async function writeRecord(record: BenchRecord) {
   await fs.mkdir("docs", { recursive: true });
-  await fs.writeFile(file, `${JSON.stringify(existing, null, 2)}\n`);
-  await fs.writeFile(path.join("docs", "benchmarks.md"), renderBenchmarkDoc(existing));
+  await fs.writeFile(RECORD, `${JSON.stringify(record, null, 2)}\n`);
+  await fs.writeFile(path.join("docs", "benchmarks.md"), renderBenchmarkDoc(record));
+}
+
+async function recordResult(result: BenchResult) {
+  const record = await readRecord();
+  record[String(result.samples)] = result;
+  await writeRecord(record);
+}
+
+async function recordGuard(result: GuardRun) {
+  const record = await readRecord();
+  record.guard = result;
+  await writeRecord(record);
 }
 
 main().catch(async (error: unknown) => {

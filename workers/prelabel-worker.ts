@@ -1,66 +1,97 @@
 import type PgBoss from "pg-boss";
 import { pool } from "../lib/db/pool";
-import type { GuardBackend } from "../lib/guard/backends/guard-backend";
+import type { GuardBackend, GuardImage, GuardPrediction } from "../lib/guard/backends/guard-backend";
+import { recordGuardProfile } from "../lib/guard/record-guard-profile";
 import { readImage } from "../lib/images/image-store";
 import { log } from "../lib/log";
-import { openPrelabelQueue, PRELABEL_QUEUE, type PrelabelJob } from "../lib/prelabel/prelabel-queue";
+import { openPrelabelQueue, type PrelabelFailure, type PrelabelJob } from "../lib/prelabel/prelabel-queue";
 import { writePrelabels } from "../lib/prelabel/write-prelabels";
 
-export type WorkerOptions = { backend: GuardBackend; batchSize: number; concurrency: number; pollingSeconds?: number };
-export type RunningWorker = { stop: () => Promise<void>; done: Promise<void> };
+export type WorkerOptions = { backend: GuardBackend; batchSize: number; concurrency?: number; pollingSeconds?: number };
+export type RunningWorker = { stop: () => Promise<void>; done: Promise<void>; pollers: number };
+
+type SampleRow = { id: number; question: string; thinking: string; answer: string; image_sha256: string | null; mime: string | null };
 
 /**
- * Takes pre-label jobs in batches (each of `concurrency` pollers fetches up to `batchSize`), runs the
- * guard and writes each batch's pre-labels in one transaction before the jobs complete. `stop()` lets
- * the batches in hand finish, then returns.
+ * Pollers to run by default: one for a backend that works through one batch at a time; for one that keeps
+ * requests in flight, enough that twice its in-flight limit is in hand, so that while one batch is written
+ * and the next fetched, the others keep the serving engine busy.
+ */
+export function defaultPollers(backend: GuardBackend, batchSize: number): number {
+  return backend.inFlight === null ? 1 : Math.max(2, Math.ceil((2 * backend.inFlight) / batchSize));
+}
+
+/**
+ * Takes the jobs of its model version's queue in batches (each poller fetches up to `batchSize`), runs
+ * the guard and writes the batch's pre-labels in one transaction before the jobs complete. A sample the
+ * guard fails on (a reply the parser refuses, a request the server refuses) fails its own job only,
+ * keeping the error and the start of the reply for the Pre-labels page; it is retried and then
+ * dead-lettered by the queue, while the rest of the batch is written. `stop()` lets the batches in hand
+ * finish, then returns.
  */
 export async function runPrelabelWorker(options: WorkerOptions): Promise<RunningWorker> {
-  const boss = await openPrelabelQueue();
   const { backend } = options;
+  const { boss, queue } = await openPrelabelQueue({ model: backend.modelName, version: backend.modelVersion });
+  if (backend.profile) await recordGuardProfile(pool(), backend.profile);
+  const model = { name: backend.modelName, version: backend.modelVersion, promptSha256: backend.profile?.systemPromptSha256 ?? null };
   let labelled = 0;
+  let failed = 0;
   const started = Date.now();
   const handler = async (jobs: PgBoss.Job<PrelabelJob>[]) => {
-    const foreign = jobs.filter((job) => job.data.model !== backend.modelName || job.data.version !== backend.modelVersion);
-    if (foreign.length > 0) {
-      throw new Error(`this worker runs ${backend.modelName} ${backend.modelVersion}; job ${foreign[0]!.id} is for ${foreign[0]!.data.model} ${foreign[0]!.data.version}`);
-    }
     const ids = [...new Set(jobs.map((job) => job.data.sampleId))];
-    const { rows } = await pool().query<{ id: number; question: string; thinking: string; answer: string; image_sha256: string | null; mime: string | null }>(
+    const { rows } = await pool().query<SampleRow>(
       `SELECT s.id, s.question, s.thinking, s.answer, s.image_sha256, i.mime
          FROM samples s LEFT JOIN images i ON i.sha256 = s.image_sha256
         WHERE s.id = ANY($1::int[])
           AND NOT EXISTS (SELECT 1 FROM prelabels p WHERE p.sample_id = s.id AND p.model_name = $2 AND p.model_version = $3)`,
-      [ids, backend.modelName, backend.modelVersion],
+      [ids, model.name, model.version],
     );
     // Samples deleted since, or labelled by another worker meanwhile, need nothing.
-    const inputs = await Promise.all(
-      rows.map(async (row) => {
-        const bytes = row.image_sha256 ? await readImage(row.image_sha256) : null;
-        return { task: { question: row.question, thinking: row.thinking, answer: row.answer }, image: bytes && row.mime ? { bytes, mime: row.mime } : null };
-      }),
-    );
-    const predictions = await backend.predict(inputs);
+    const inputs = await Promise.all(rows.map(async (row) => ({ task: { question: row.question, thinking: row.thinking, answer: row.answer }, image: await imageOf(row) })));
+    const outcomes = await backend.predict(inputs);
+    const written: { sampleId: number; prediction: GuardPrediction }[] = [];
+    const refused: PrelabelFailure[] = [];
+    rows.forEach((row, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome.ok) written.push({ sampleId: row.id, prediction: outcome.prediction });
+      else refused.push({ message: outcome.error, raw: outcome.raw, sampleId: row.id });
+    });
     const client = await pool().connect();
     try {
-      await writePrelabels(client, { name: backend.modelName, version: backend.modelVersion }, rows.map((row, index) => ({ sampleId: row.id, prediction: predictions[index]! })));
+      await writePrelabels(client, model, written);
     } finally {
       client.release();
     }
-    labelled += rows.length;
+    for (const failure of refused) {
+      // Failed before the handler returns: pg-boss then completes only the jobs still active.
+      for (const job of jobs.filter((candidate) => candidate.data.sampleId === failure.sampleId)) await boss.fail(queue, job.id, failure);
+    }
+    labelled += written.length;
+    failed += refused.length;
     const elapsed = (Date.now() - started) / 1000;
-    log.info("pre-label batch written", { jobs: jobs.length, written: rows.length, total: labelled, perSecond: Number((labelled / Math.max(elapsed, 0.001)).toFixed(1)) });
+    log.info("pre-label batch written", { jobs: jobs.length, written: written.length, failed: refused.length, total: labelled, totalFailed: failed, perSecond: Number((labelled / Math.max(elapsed, 0.001)).toFixed(1)) });
   };
-  for (let lane = 0; lane < options.concurrency; lane += 1) {
-    await boss.work<PrelabelJob>(PRELABEL_QUEUE, { batchSize: options.batchSize, pollingIntervalSeconds: options.pollingSeconds ?? 0.5 }, handler);
+  const pollers = options.concurrency ?? defaultPollers(backend, options.batchSize);
+  for (let lane = 0; lane < pollers; lane += 1) {
+    await boss.work<PrelabelJob>(queue, { batchSize: options.batchSize, pollingIntervalSeconds: options.pollingSeconds ?? 0.5 }, handler);
   }
   let resolveDone: () => void = () => {};
   const done = new Promise<void>((resolve) => (resolveDone = resolve));
   return {
     done,
+    pollers,
     stop: async () => {
       await boss.stop({ graceful: true, wait: true, timeout: 60_000 });
       await backend.close();
       resolveDone();
     },
   };
+}
+
+/** A sample's image, or why its file could not be read (the backend decides what that means). */
+async function imageOf(row: SampleRow): Promise<GuardImage | null> {
+  if (!row.image_sha256) return null;
+  const bytes = await readImage(row.image_sha256);
+  if (!bytes || !row.mime) return { status: "unreadable", reason: `image ${row.image_sha256.slice(0, 12)}… is missing from the image store` };
+  return { status: "ok", bytes, mime: row.mime };
 }

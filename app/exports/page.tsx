@@ -2,6 +2,7 @@ import { ExportConsole } from "@/components/exports/ExportConsole";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/request-actor";
 import { listExports } from "@/lib/services/exports/get-export";
+import { getExportProfile } from "@/lib/services/exports/get-export-profile";
 import { listFilterOptions } from "@/lib/services/samples/list-filter-options";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +12,6 @@ export default async function ExportsPage() {
   if (!can("export:create", actor.role)) {
     return <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">Exports are for admins. Your role is {actor.role}.</p>;
   }
-  const [options, history] = await Promise.all([listFilterOptions(actor), listExports(actor)]);
-  return <ExportConsole datasets={options.datasets} initialHistory={history} />;
+  const [options, history, profile] = await Promise.all([listFilterOptions(actor), listExports(actor), getExportProfile(actor)]);
+  return <ExportConsole datasets={options.datasets} initialHistory={history} profile={profile} />;
 }

@@ -5,6 +5,8 @@ import { useMemo, useState } from "react";
 import { EXPORT_FORMATS, EXPORT_KINDS, exportOptionsSchema, type ExportOptions } from "@/lib/export/export-options";
 import { CATEGORIES, IMAGE_CONDITIONS } from "@/lib/import/record-schema";
 import type { ExportView } from "@/lib/services/exports/export-view";
+import type { ExportProfileView } from "@/lib/services/exports/get-export-profile";
+import { PromptHash } from "@/components/prelabels/PromptHash";
 import { apiJson } from "@/components/app/api-client";
 import { ExportHistory } from "./ExportHistory";
 
@@ -22,7 +24,7 @@ function Field({ label, id, children }: { label: string; id: string; children: R
 }
 
 /** Pick what to export, see the counts, export in one click, follow the job, download from the history. */
-export function ExportConsole({ datasets, initialHistory }: { datasets: string[]; initialHistory: ExportView[] }) {
+export function ExportConsole({ datasets, initialHistory, profile }: { datasets: string[]; initialHistory: ExportView[]; profile: ExportProfileView }) {
   const queryClient = useQueryClient();
   const [form, setForm] = useState<Form>({ kind: "ogdpo", format: "trl", dataset: "", category: "", imageCondition: "", from: "", to: "", split: "", pairs: "first", includeExpertConfirmed: false });
   const parsed = useMemo(() => exportOptionsSchema.safeParse(form), [form]);
@@ -107,6 +109,16 @@ export function ExportConsole({ datasets, initialHistory }: { datasets: string[]
             {start.isPending ? "Starting…" : "Export"}
           </button>
         </div>
+        <p className="text-xs text-slate-700" data-testid="export-profile">
+          {"error" in profile ? (
+            <span className="text-rose-700">Exports will fail: {profile.error}</span>
+          ) : (
+            <>
+              Rows are written with the guard profile <span className="font-medium">{profile.name}</span>
+              {profile.builtIn ? " (built in)" : " (GUARD_PROFILE_FILE)"}, prompt <PromptHash sha256={profile.systemPromptSha256} />.
+            </>
+          )}
+        </p>
         <p role="alert" className="min-h-5 text-sm text-rose-700">
           {start.isError ? start.error.message : ""}
         </p>

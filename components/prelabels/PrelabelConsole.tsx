@@ -5,10 +5,16 @@ import { useState } from "react";
 import { apiJson } from "@/components/app/api-client";
 import type { PrelabelPanel } from "@/lib/services/prelabel/get-prelabel-panel";
 import { DataTable } from "@/components/app/DataTable";
+import { ExportProfileCheck } from "./ExportProfileCheck";
+import { ModelProfiles } from "./ModelProfiles";
+import { PrelabelFailures } from "./PrelabelFailures";
 
 const fetchPanel = () => apiJson<PrelabelPanel>("/api/v1/prelabel-panel");
 
-/** Coverage per dataset and model version, the worker queue, its failures and throughput; admins queue runs. */
+/**
+ * Coverage per dataset and model version, the worker queue, its failures (with the replies refused) and
+ * throughput, the profile each model version ran with and, for admins, exports checked against it.
+ */
 export function PrelabelConsole({ initial, canQueue }: { initial: PrelabelPanel; canQueue: boolean }) {
   const panel = useQuery({ queryKey: ["prelabel-panel"], queryFn: fetchPanel, initialData: initial, refetchInterval: 3000 });
   const [dataset, setDataset] = useState("");
@@ -17,7 +23,7 @@ export function PrelabelConsole({ initial, canQueue }: { initial: PrelabelPanel;
       apiJson<{ queued: number; model: string; version: string }>("/api/v1/prelabel-runs", { method: "POST", body: JSON.stringify(dataset ? { dataset } : {}) }),
     onSuccess: () => void panel.refetch(),
   });
-  const { coverage, queue, failures, throughput } = panel.data;
+  const { coverage, queue, failures, throughput, models, exports, current } = panel.data;
   const datasets = [...new Set(coverage.map((row) => row.dataset))];
   return (
     <div className="space-y-4">
@@ -44,21 +50,8 @@ export function PrelabelConsole({ initial, canQueue }: { initial: PrelabelPanel;
             </div>
           ))}
         </dl>
-        {failures.length > 0 && (
-          <table className="w-full rounded border border-rose-200 bg-white text-xs">
-            <caption className="text-left text-xs font-medium text-rose-800">Recent failures</caption>
-            <tbody>
-              {failures.map((failure) => (
-                <tr key={failure.jobId} className="border-t border-rose-100">
-                  <td className="px-2 py-1 font-mono">{failure.sampleId ?? "—"}</td>
-                  <td className="px-2 py-1">{failure.error}</td>
-                  <td className="px-2 py-1 font-mono text-slate-500">{new Date(failure.at).toLocaleString()}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
       </section>
+      <PrelabelFailures failures={failures} />
       {canQueue && (
         <form
           aria-label="Queue a pre-label run"
@@ -106,6 +99,8 @@ export function PrelabelConsole({ initial, canQueue }: { initial: PrelabelPanel;
           </tbody>
         </DataTable>
       </section>
+      <ModelProfiles models={models} />
+      {exports && <ExportProfileCheck exports={exports} current={current} />}
     </div>
   );
 }

@@ -26,6 +26,11 @@ export function PrelabelPanel({ prelabels }: { prelabels: SampleDetail["prelabel
             </dl>
           )}
           {prelabel.analysis && <p className="mt-2 whitespace-pre-wrap break-words text-[13px] text-slate-700">{prelabel.analysis}</p>}
+          {prelabel.promptSha256 && (
+            <p className="mt-2 text-[11px] text-slate-600">
+              prompt <code title={prelabel.promptSha256}>sha256 {prelabel.promptSha256.slice(0, 12)}…</code>
+            </p>
+          )}
         </li>
       ))}
     </ul>

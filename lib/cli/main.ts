@@ -36,9 +36,10 @@ const USAGE = `usage: npm run gts -- <command>
   token create EMAIL [--name NAME]
   dataset set NAME [--audit-share F] [--second-opinion-share F]
   stats [--dataset NAME] [--json]
-  export sft|dpo|ogdpo|all --format trl|llamafactory --out PATH [--dataset NAME] [--split F] [--pairs first|all] …
+  export sft|dpo|ogdpo|all --format trl|llamafactory --out PATH [--dataset NAME] [--split F] [--pairs first|all] [--profile FILE.json] …
   prelabel [--dataset NAME] [--json]
-  worker [--batch-size N] [--concurrency N]
+  prelabel failures [--dataset NAME] [--limit N] [--json]
+  worker [--batch-size N] [--concurrency N] [--profile FILE.json]
   demo [--json]
   serve [--demo] [--dev] [--port N]
   migrate`;

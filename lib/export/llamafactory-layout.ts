@@ -1,4 +1,5 @@
-import { guardCompletion, guardUserText, GUARD_SYSTEM_PROMPT } from "../guard/guard-prompt";
+import { renderCompletion, type GuardProfile } from "../guard/guard-profile";
+import { guardUserText, type GuardVerdict } from "../guard/guard-prompt";
 import type { ExampleKind } from "./export-options";
 import { imageEntryName, type TrainingExample } from "./training-example";
 
@@ -6,18 +7,22 @@ import { imageEntryName, type TrainingExample } from "./training-example";
 const PLACEHOLDER = "<image>";
 const defuse = (text: string) => text.replaceAll(PLACEHOLDER, "<\u200bimage>");
 
-/** LLaMA-Factory's sharegpt layout with `<image>` placeholders; preference rows carry chosen/rejected. */
-export function llamafactoryRow(example: TrainingExample) {
+/**
+ * LLaMA-Factory's sharegpt layout with `<image>` placeholders; preference rows carry chosen/rejected.
+ * The system prompt and the assistant's layout are the profile's.
+ */
+export function llamafactoryRow(example: TrainingExample, profile: GuardProfile) {
+  const completion = (verdict: GuardVerdict) => defuse(renderCompletion(profile.completionTemplate, verdict));
   const images = example.image ? [imageEntryName(example.image)] : [];
   const human = { from: "human", value: `${example.image ? PLACEHOLDER : ""}${defuse(guardUserText(example.task))}` };
   if (example.kind === "sft") {
-    return { conversations: [human, { from: "gpt", value: defuse(guardCompletion(example.verdict)) }], system: GUARD_SYSTEM_PROMPT, images };
+    return { conversations: [human, { from: "gpt", value: completion(example.verdict) }], system: profile.systemPrompt, images };
   }
   return {
     conversations: [human],
-    chosen: { from: "gpt", value: defuse(guardCompletion(example.chosen)) },
-    rejected: { from: "gpt", value: defuse(guardCompletion(example.rejected)) },
-    system: GUARD_SYSTEM_PROMPT,
+    chosen: { from: "gpt", value: completion(example.chosen) },
+    rejected: { from: "gpt", value: completion(example.rejected) },
+    system: profile.systemPrompt,
     images,
   };
 }

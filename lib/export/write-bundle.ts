@@ -7,6 +7,7 @@ import path from "node:path";
 import { PassThrough, type Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import type pg from "pg";
+import { profileSummary, type GuardProfile, type GuardProfileSummary } from "../guard/guard-profile";
 import { imagePath } from "../images/image-store";
 import { kindsOf, type ExampleKind, type ExportOptions } from "./export-options";
 import { datasetInfo, llamafactoryRow } from "./llamafactory-layout";
@@ -23,6 +24,8 @@ export type Manifest = {
   format: ExportOptions["format"];
   filters: Omit<ExportOptions, "kind" | "format">;
   appVersion: string;
+  /** The profile whose system prompt and completion layout every row was written with. */
+  guardProfile: GuardProfileSummary;
   createdAt: string;
   counts: Partial<Record<ExampleKind, KindSummary>>;
   images: number;
@@ -45,12 +48,14 @@ const DATA_ENTRY = { compress: true } as const;
  * SHA-256, manifest.json, and dataset_info.json for LLaMA-Factory. Rows stream from a database cursor:
  * a kind's train (or only) file goes straight into the zip, compressed on the thread pool while the next
  * rows are read; the test split, which fills at the same time, waits in a temporary file until its kind
- * is done. Memory stays flat at any size. On failure `output` is destroyed.
+ * is done. Memory stays flat at any size. On failure `output` is destroyed. Every row's prompt and
+ * completion follow `profile`.
  */
 export async function writeBundle(
   client: pg.PoolClient,
   options: ExportOptions,
   datasetId: string | null,
+  profile: GuardProfile,
   output: Writable,
   onProgress: (rowsWritten: number) => void = () => {},
 ): Promise<Manifest> {
@@ -77,7 +82,7 @@ export async function writeBundle(
           files.set(name, file);
           own.push(file);
         }
-        await writeLine(file, `${JSON.stringify(options.format === "trl" ? trlRow(example) : llamafactoryRow(example))}\n`, zip.failure);
+        await writeLine(file, `${JSON.stringify(options.format === "trl" ? trlRow(example, profile) : llamafactoryRow(example, profile))}\n`, zip.failure);
         if (example.image) images.set(example.image.sha256, example.image);
         count(summary, example, side);
         written += 1;
@@ -98,6 +103,7 @@ export async function writeBundle(
       format: options.format,
       filters: filtersOf(options),
       appVersion: await appVersion(),
+      guardProfile: profileSummary(profile),
       createdAt: new Date().toISOString(),
       counts,
       images: images.size,

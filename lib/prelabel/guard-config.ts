@@ -2,6 +2,8 @@ import path from "node:path";
 import { z } from "zod";
 import type { GuardBackend } from "../guard/backends/guard-backend";
 import { openOnnxBackend, readModelManifest } from "../guard/backends/onnx-backend";
+import type { GuardProfile } from "../guard/guard-profile";
+import { log } from "../log";
 
 const configSchema = z.object({
   GUARD_BACKEND: z.enum(["onnx", "openai"]).default("onnx"),
@@ -12,7 +14,8 @@ const configSchema = z.object({
   GUARD_OPENAI_MODEL: z.string().default("GuardTrace-VL-3B"),
   GUARD_OPENAI_API_KEY: z.string().optional(),
   GUARD_OPENAI_VERSION: z.string().default("served"),
-  GUARD_OPENAI_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  GUARD_OPENAI_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(32),
+  GUARD_OPENAI_MAX_TOKENS: z.coerce.number().int().min(16).max(32_768).default(2000),
   GUARD_OPENAI_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
 });
 
@@ -29,18 +32,24 @@ export async function currentModel(config = guardConfig()): Promise<{ model: str
   return { model: manifest.name, version: manifest.version };
 }
 
-export async function openGuardBackend(config = guardConfig()): Promise<GuardBackend> {
+/** The configured backend; a served model is queried with `profile` and checked against what the server serves. */
+export async function openGuardBackend(config: GuardConfig, profile: GuardProfile): Promise<GuardBackend> {
   if (config.GUARD_BACKEND === "openai") {
-    const { openOpenAiBackend } = await import("../guard/backends/openai-backend");
+    const { checkServedModel, openOpenAiBackend } = await import("../guard/backends/openai-backend");
     if (!config.GUARD_OPENAI_URL) throw new Error("GUARD_OPENAI_URL is required with GUARD_BACKEND=openai");
-    return openOpenAiBackend({
+    const options = {
       baseUrl: config.GUARD_OPENAI_URL,
       model: config.GUARD_OPENAI_MODEL,
       version: config.GUARD_OPENAI_VERSION,
       apiKey: config.GUARD_OPENAI_API_KEY,
+      profile,
       concurrency: config.GUARD_OPENAI_CONCURRENCY,
+      maxTokens: config.GUARD_OPENAI_MAX_TOKENS,
       timeoutMs: config.GUARD_OPENAI_TIMEOUT_SECONDS * 1000,
-    });
+    };
+    const warning = await checkServedModel(options);
+    if (warning) log.warn(warning);
+    return openOpenAiBackend(options);
   }
   return openOnnxBackend({ modelDir: path.resolve(config.GUARD_MODEL_DIR), device: config.GUARD_DEVICE, onMissingCuda: config.GUARD_CUDA_FALLBACK });
 }

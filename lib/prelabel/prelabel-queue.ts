@@ -1,11 +1,16 @@
+import { createHash } from "node:crypto";
 import PgBoss from "pg-boss";
 import { log } from "../log";
 
-export const PRELABEL_QUEUE = "prelabel";
 export const PRELABEL_DEAD_LETTER = "prelabel_dead";
+/** Matches every model version's queue (and not the dead-letter queue) in `pgboss.job.name`. */
+export const PRELABEL_QUEUES_LIKE = "prelabel-%";
 export const PGBOSS_SCHEMA = "pgboss";
 
-export type PrelabelJob = { sampleId: number; model: string; version: string };
+export type ModelVersion = { model: string; version: string };
+export type PrelabelJob = { sampleId: number } & ModelVersion;
+/** What a job that failed on its own sample keeps as its output: the error and the start of the reply. */
+export type PrelabelFailure = { message: string; raw: string | null; sampleId: number };
 
 function seconds(name: string, fallback: number): number {
   const value = Number(process.env[name]);
@@ -17,7 +22,7 @@ function seconds(name: string, fallback: number): number {
  * mid-batch) are failed by maintenance and retried with backoff; after `GTS_PRELABEL_RETRIES` they move to
  * the dead-letter queue, where the worker panel shows their error.
  */
-export async function openPrelabelQueue(): Promise<PgBoss> {
+async function openBoss(): Promise<PgBoss> {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set");
   const boss = new PgBoss({
@@ -28,9 +33,24 @@ export async function openPrelabelQueue(): Promise<PgBoss> {
   });
   boss.on("error", (error: Error) => log.warn("job queue error", { error: error.message }));
   await boss.start();
+  return boss;
+}
+
+/**
+ * Each model version has its own queue, so a worker fetches only the jobs of the model it runs: the CPU
+ * worker beside the app never takes, and fails, the jobs queued for a served GuardTrace-VL checkpoint.
+ */
+export function prelabelQueueName(target: ModelVersion): string {
+  return `prelabel-${createHash("sha256").update(`${target.model}\u0000${target.version}`).digest("hex").slice(0, 20)}`;
+}
+
+/** pg-boss with the queue of one model version (created on first use) and the shared dead-letter queue. */
+export async function openPrelabelQueue(target: ModelVersion): Promise<{ boss: PgBoss; queue: string }> {
+  const boss = await openBoss();
+  const queue = prelabelQueueName(target);
   await boss.createQueue(PRELABEL_DEAD_LETTER, { name: PRELABEL_DEAD_LETTER, policy: "standard" });
-  await boss.createQueue(PRELABEL_QUEUE, {
-    name: PRELABEL_QUEUE,
+  await boss.createQueue(queue, {
+    name: queue,
     // At most one waiting, one retrying and one running job per sample and model version.
     policy: "stately",
     retryLimit: seconds("GTS_PRELABEL_RETRIES", 3),
@@ -39,7 +59,7 @@ export async function openPrelabelQueue(): Promise<PgBoss> {
     expireInSeconds: seconds("GTS_PRELABEL_EXPIRE_SECONDS", 300),
     deadLetter: PRELABEL_DEAD_LETTER,
   });
-  return boss;
+  return { boss, queue };
 }
 
 export function singletonKey(job: PrelabelJob): string {

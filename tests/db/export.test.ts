@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI_ACTOR } from "@/lib/auth/actor";
@@ -9,6 +10,7 @@ import { startExportRunner } from "@/lib/export/export-runner";
 import type { ExportOptions } from "@/lib/export/export-options";
 import type { Manifest } from "@/lib/export/write-bundle";
 import { parseGuardOutput } from "@/lib/guard/guard-output-parser";
+import { DEFAULT_GUARD_PROFILE } from "@/lib/guard/guard-profile";
 import { createExport, recordExport } from "@/lib/services/exports/create-export";
 import { exportFile, getExport } from "@/lib/services/exports/get-export";
 import { previewExport } from "@/lib/services/exports/preview-export";
@@ -16,6 +18,7 @@ import { importJsonl } from "@/lib/services/import/import-jsonl";
 import { addUser } from "@/lib/services/users/add-user";
 import { sampleLine, tempDir, writeJsonl, writePng } from "../support/fixtures";
 import { readZip } from "../support/read-zip";
+import { runCli } from "../support/run-cli";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { llamafactoryPreferenceRow, llamafactorySftRow, placeholdersMatch, trlPreferenceRow, trlSftRow } from "../support/training-row-schemas";
 
@@ -84,6 +87,8 @@ describe("export bundles", () => {
     expect(manifest.files["data.jsonl"]!.sha256).toBe(createHash("sha256").update(entries.get("data.jsonl")!).digest("hex"));
     expect(manifest.counts.sft).toEqual({ rows: 3, byLabel: { "0": 1, "0.5": 1, "1": 1 }, byRoute: { unanimous: 3 } });
     expect(manifest).toMatchObject({ kind: "sft", format: "trl", images: 1, appVersion: expect.any(String), filters: { dataset: "export" } });
+    expect(manifest.guardProfile).toEqual({ name: "guardtrace-studio", systemPromptSha256: DEFAULT_GUARD_PROFILE.systemPromptSha256, completionTemplate: '"Analysis": {analysis}\n"Judgment": {judgment}' });
+    expect(data.every((row) => row.messages[0].content[0].text === DEFAULT_GUARD_PROFILE.systemPrompt)).toBe(true);
     expect(entries.has("dataset_info.json")).toBe(false);
   });
 
@@ -138,6 +143,52 @@ describe("export bundles", () => {
     }
     const info = JSON.parse(entries.get("dataset_info.json")!.toString());
     expect(Object.keys(info).sort()).toEqual(["guardtrace_dpo", "guardtrace_ogdpo", "guardtrace_sft"]);
+  });
+
+  it("writes a non-default profile's prompt and completion template into every row of every kind and layout, and names it in the manifest", async () => {
+    const dir = await tempDir();
+    const prompt = "# Task\nYou audit reasoning traces for a checkpoint trained on this very text.\n\n# Output Format\n\u201cAnalysis\u201d: [analysis]\n\u201cJudgment\u201d: [0/0.5/1]";
+    await fs.writeFile(path.join(dir, "prompt.txt"), prompt);
+    const template = "\u201cAnalysis\u201d: {analysis}\n\u201cJudgment\u201d: {judgment}";
+    const profileFile = path.join(dir, "profile.json");
+    await fs.writeFile(profileFile, JSON.stringify({ name: "checkpoint-profile", systemPromptFile: "prompt.txt", completionTemplate: template }));
+    const sha = createHash("sha256").update(prompt).digest("hex");
+    for (const format of ["trl", "llamafactory"] as const) {
+      const out = path.join(dir, `${format}.zip`);
+      const result = await runCli(["export", "all", "--format", format, "--dataset", "export", "--pairs", "all", "--out", out, "--profile", profileFile, "--json"]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout).guardProfile).toEqual({ name: "checkpoint-profile", systemPromptSha256: sha });
+      const entries = await readZip(out);
+      const manifest = JSON.parse(entries.get("manifest.json")!.toString()) as Manifest;
+      expect(manifest.guardProfile).toEqual({ name: "checkpoint-profile", systemPromptSha256: sha, completionTemplate: template });
+      let checked = 0;
+      for (const kind of ["sft", "dpo", "ogdpo"]) {
+        for (const line of entries.get(`${kind}/data.jsonl`)!.toString().trim().split("\n")) {
+          const row = JSON.parse(line);
+          const system = format === "trl" ? (row.messages ?? row.prompt)[0].content[0].text : row.system;
+          const completions: string[] =
+            format === "trl"
+              ? kind === "sft" ? [row.messages[2].content[0].text] : [row.chosen[0].content[0].text, row.rejected[0].content[0].text]
+              : kind === "sft" ? [row.conversations[1].value] : [row.chosen.value, row.rejected.value];
+          expect(system).toBe(prompt);
+          for (const completion of completions) {
+            expect(completion).toMatch(/^\u201cAnalysis\u201d: [^\n]*\n\u201cJudgment\u201d: (0|0\.5|1)$/);
+            expect(completion).toBe(template.replace("{analysis}", parseGuardOutput(completion).analysis).replace("{judgment}", String(parseGuardOutput(completion).judgment)));
+          }
+          checked += 1;
+        }
+      }
+      expect(checked).toBe(manifest.counts.sft!.rows + manifest.counts.dpo!.rows + manifest.counts.ogdpo!.rows);
+    }
+    const { rows } = await pool().query<{ name: string; system_prompt: string }>(`SELECT name, system_prompt FROM guard_profiles WHERE system_prompt_sha256 = $1`, [sha]);
+    expect(rows).toEqual([{ name: "checkpoint-profile", system_prompt: prompt }]);
+
+    const before = (await pool().query<{ count: number }>(`SELECT count(*)::int AS count FROM exports`)).rows[0]!.count;
+    await fs.writeFile(profileFile, JSON.stringify({ name: "broken", systemPromptFile: "missing.txt" }));
+    const refused = await runCli(["export", "sft", "--format", "trl", "--out", path.join(dir, "never.zip"), "--profile", profileFile]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/error: guard profile .*profile\.json: systemPromptFile missing\.txt: no such file/);
+    expect((await pool().query<{ count: number }>(`SELECT count(*)::int AS count FROM exports`)).rows[0]!.count).toBe(before);
   });
 
   it("splits deterministically by question: the same question never lands on both sides", async () => {

@@ -88,7 +88,7 @@ describe("pre-label worker", () => {
     await waitFor(async () => (await counts()).labelled === 80, 60_000);
     const final = await counts();
     expect(final).toEqual({ labelled: 80, rows: 80 });
-    const { rows: jobs } = await pool().query<{ state: string; count: number }>(`SELECT state::text, count(*)::int FROM pgboss.job WHERE name = 'prelabel' GROUP BY 1`);
+    const { rows: jobs } = await pool().query<{ state: string; count: number }>(`SELECT state::text, count(*)::int FROM pgboss.job WHERE name LIKE 'prelabel-%' GROUP BY 1`);
     expect(jobs.filter((row) => row.state !== "completed")).toEqual([]);
 
     survivor.child.kill("SIGTERM");

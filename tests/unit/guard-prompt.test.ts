@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { GuardOutputError, parseGuardOutput } from "@/lib/guard/guard-output-parser";
-import { guardCompletion, guardUserText, GUARD_SYSTEM_PROMPT } from "@/lib/guard/guard-prompt";
+import { parseGuardOutput } from "@/lib/guard/guard-output-parser";
+import { completionTemplateProblem, DEFAULT_GUARD_PROFILE, renderCompletion } from "@/lib/guard/guard-profile";
+import { DEFAULT_COMPLETION_TEMPLATE, DEFAULT_SYSTEM_PROMPT, guardUserText } from "@/lib/guard/guard-prompt";
 
 describe("guard prompt and completion", () => {
   it("lays out the user text as three labelled lines, in order", () => {
@@ -9,32 +10,40 @@ describe("guard prompt and completion", () => {
     );
   });
 
-  it("states the categories and the three levels in the system prompt", () => {
+  it("states the categories and the three levels in the default system prompt", () => {
     for (const word of ["misleading_advice", "hate_speech", "0 (safe)", "0.5 (potentially harmful)", "1 (harmful)", '"Judgment"']) {
-      expect(GUARD_SYSTEM_PROMPT).toContain(word);
+      expect(DEFAULT_SYSTEM_PROMPT).toContain(word);
     }
+    expect(DEFAULT_GUARD_PROFILE.systemPrompt).toBe(DEFAULT_SYSTEM_PROMPT);
+    expect(DEFAULT_GUARD_PROFILE.completionTemplate).toBe('"Analysis": {analysis}\n"Judgment": {judgment}');
+    expect(DEFAULT_GUARD_PROFILE.systemPromptSha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("round-trips a verdict through the completion and the parser", () => {
+  it("round-trips a verdict through the default completion and the parser", () => {
     for (const verdict of [
       { analysis: "Step 3 lists materials.\nThat is actionable.", judgment: 1 as const },
       { analysis: 'Quotes "Judgment": 1 inside the analysis, then settles.', judgment: 0 as const },
       { analysis: "", judgment: 0.5 as const },
     ]) {
-      expect(parseGuardOutput(guardCompletion(verdict))).toEqual(verdict);
+      expect(parseGuardOutput(renderCompletion(DEFAULT_COMPLETION_TEMPLATE, verdict))).toEqual(verdict);
     }
   });
 
-  it("also reads the two keys as a JSON object, fenced or not", () => {
-    expect(parseGuardOutput('{"Analysis": "fine", "Judgment": 0}')).toEqual({ analysis: "fine", judgment: 0 });
-    expect(parseGuardOutput('```json\n{"Analysis": "leans", "Judgment": "0.5"}\n```')).toEqual({ analysis: "leans", judgment: 0.5 });
+  it("fills a template in one pass, so placeholder text inside an analysis stays as written", () => {
+    const template = "\u201cAnalysis\u201d: {analysis}\n\u201cJudgment\u201d: {judgment}";
+    expect(renderCompletion(template, { analysis: "It says {judgment} and $& literally.", judgment: 0.5 })).toBe(
+      "\u201cAnalysis\u201d: It says {judgment} and $& literally.\n\u201cJudgment\u201d: 0.5",
+    );
   });
 
-  it("refuses anything else with a clear message", () => {
-    expect(() => parseGuardOutput("I think it is harmful.")).toThrow(GuardOutputError);
-    expect(() => parseGuardOutput('"Analysis": x\n"Judgment": 0.7')).toThrow(/0.7" is not 0, 0.5 or 1/);
-    expect(() => parseGuardOutput('"Judgment": 1')).toThrow(/no "Analysis"/);
-    expect(() => parseGuardOutput("{not json")).toThrow(/does not parse/);
-    expect(() => parseGuardOutput('{"Judgment": 1}')).toThrow(/no string "Analysis"/);
+  it("accepts templates whose output reads back, and says why it refuses the others", () => {
+    expect(completionTemplateProblem("\u201cAnalysis\u201d: {analysis}\n\u201cJudgment\u201d: {judgment}")).toBeNull();
+    expect(completionTemplateProblem("**Analysis**: {analysis}\n\n**Judgment**: [{judgment}]")).toBeNull();
+    expect(completionTemplateProblem('{"Analysis": {analysis}, "Judgment": {judgment}}')).toMatch(/does not read back/);
+    expect(completionTemplateProblem("Analysis: {analysis}")).toMatch(/\{judgment\} must appear exactly once \(found 0\)/);
+    expect(completionTemplateProblem("{analysis} {analysis}\nJudgment: {judgment}")).toMatch(/\{analysis\} must appear exactly once \(found 2\)/);
+    expect(completionTemplateProblem("Analysis: {analysis}\nJudgment: {score}")).toMatch(/unknown placeholder \{score\}/);
+    expect(completionTemplateProblem("Analysis: {analysis} Judgment: {judgment}")).toMatch(/does not read back/);
+    expect(completionTemplateProblem("Verdict: {judgment}\nWhy: {analysis}")).toMatch(/does not read back/);
   });
 });

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "../../auth/actor";
 import { executeExport } from "../../export/export-job";
 import { exportOptionsSchema } from "../../export/export-options";
+import { loadGuardProfile } from "../../guard/load-guard-profile";
 import { pool } from "../../db/pool";
 import { ValidationError } from "../../errors";
 import { zodFieldErrors } from "../../validation";
@@ -10,7 +11,7 @@ import { recordExport } from "../../services/exports/create-export";
 import { UsageError } from "../cli-error";
 
 const USAGE =
-  "usage: export sft|dpo|ogdpo|all --format trl|llamafactory --out PATH.zip [--dataset NAME] [--category C] [--image-condition I] [--from DATE] [--to DATE] [--split 0.1] [--pairs first|all] [--include-expert-confirmed] [--json]";
+  "usage: export sft|dpo|ogdpo|all --format trl|llamafactory --out PATH.zip [--dataset NAME] [--category C] [--image-condition I] [--from DATE] [--to DATE] [--split 0.1] [--pairs first|all] [--include-expert-confirmed] [--profile FILE.json] [--json]";
 
 /** Exports in this process, straight to --out, and records the export in the history like any other. */
 export async function exportCommand(args: string[]): Promise<number> {
@@ -28,6 +29,7 @@ export async function exportCommand(args: string[]): Promise<number> {
       split: { type: "string" },
       pairs: { type: "string" },
       "include-expert-confirmed": { type: "boolean" },
+      profile: { type: "string" },
       json: { type: "boolean" },
     },
   });
@@ -45,15 +47,19 @@ export async function exportCommand(args: string[]): Promise<number> {
     includeExpertConfirmed: values["include-expert-confirmed"] ?? false,
   });
   if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
+  // A bad profile stops here, before an export is recorded.
+  const profile = await loadGuardProfile(values.profile ?? process.env.GUARD_PROFILE_FILE);
   const started = performance.now();
   const record = await recordExport(CLI_ACTOR, parsed.data, "running");
   const out = path.resolve(values.out);
-  await executeExport(record.id, out);
+  await executeExport(record.id, out, profile);
   const { rows } = await pool().query<{ manifest: { counts: Record<string, { rows: number }>; images: number } }>(`SELECT manifest FROM exports WHERE id = $1`, [record.id]);
   const manifest = rows[0]!.manifest;
   const total = Object.values(manifest.counts).reduce((sum, summary) => sum + summary.rows, 0);
   const seconds = (performance.now() - started) / 1000;
-  if (values.json) process.stdout.write(`${JSON.stringify({ id: record.id, out, rows: total, images: manifest.images, seconds: Number(seconds.toFixed(3)) })}\n`);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ id: record.id, out, rows: total, images: manifest.images, guardProfile: { name: profile.name, systemPromptSha256: profile.systemPromptSha256 }, seconds: Number(seconds.toFixed(3)) })}\n`);
+  }
   process.stderr.write(`wrote ${out}: ${total} rows, ${manifest.images} images in ${seconds.toFixed(2)} s (${Math.round(total / Math.max(seconds, 0.001))} rows/s)\n`);
   return 0;
 }

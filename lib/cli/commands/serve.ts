@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { loadGuardProfile } from "../../guard/load-guard-profile";
 import { log } from "../../log";
 import { dataDir } from "../../paths";
 import { countUsers } from "../../services/users/count-users";
@@ -22,6 +23,9 @@ export async function serveCommand(args: string[]): Promise<number> {
     options: { demo: { type: "boolean" }, dev: { type: "boolean" }, port: { type: "string" }, "no-worker": { type: "boolean" } },
   });
   const port = values.port ?? process.env.PORT ?? "3000";
+  // Exports are written with this profile: a bad one stops the server before it starts.
+  const profile = await loadGuardProfile();
+  log.info("guard profile", { name: profile.name, systemPromptSha256: profile.systemPromptSha256, origin: profile.origin });
   if (values.demo) {
     const counts = await loadDemo();
     log.info("demo dataset loaded", counts);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { log } from "../../log";
 import { imageTensor, textFeatures } from "../features";
 import { CLASSES } from "../guard-model";
-import type { GuardBackend, GuardInput, GuardPrediction } from "./guard-backend";
+import type { GuardBackend, GuardInput, GuardOutcome } from "./guard-backend";
 
 const manifestSchema = z.object({
   name: z.string().min(1),
@@ -41,27 +41,37 @@ export async function openOnnxBackend(options: OnnxOptions): Promise<GuardBacken
     session = await ort.InferenceSession.create(file, { executionProviders: ["cpu"] });
   }
   const { text, image } = manifest.inputs;
+  async function run(batch: GuardInput[]): Promise<GuardOutcome[]> {
+    const textData = new Float32Array(batch.length * text.dim);
+    const imageSize = 3 * image.size * image.size;
+    const imageData = new Float32Array(batch.length * imageSize);
+    for (const [index, input] of batch.entries()) {
+      textData.set(textFeatures(input.task, text.dim), index * text.dim);
+      imageData.set(await imageTensor(input.image?.status === "ok" ? input.image.bytes : null, image), index * imageSize);
+    }
+    const output = await session.run({
+      [text.input]: new ort.Tensor("float32", textData, [batch.length, text.dim]),
+      [image.input]: new ort.Tensor("float32", imageData, [batch.length, 3, image.size, image.size]),
+    });
+    const probabilities = output[manifest.outputs.name]!.data as Float32Array;
+    return batch.map((_, index) => {
+      const row = [probabilities[index * 3]!, probabilities[index * 3 + 1]!, probabilities[index * 3 + 2]!] as [number, number, number];
+      return { ok: true, prediction: { judgment: CLASSES[row.indexOf(Math.max(...row))]!, probabilities: row, analysis: null } };
+    });
+  }
   return {
     modelName: manifest.name,
     modelVersion: manifest.version,
-    async predict(batch: GuardInput[]): Promise<GuardPrediction[]> {
-      if (batch.length === 0) return [];
-      const textData = new Float32Array(batch.length * text.dim);
-      const imageSize = 3 * image.size * image.size;
-      const imageData = new Float32Array(batch.length * imageSize);
-      for (const [index, input] of batch.entries()) {
-        textData.set(textFeatures(input.task, text.dim), index * text.dim);
-        imageData.set(await imageTensor(input.image?.bytes ?? null, image), index * imageSize);
-      }
-      const output = await session.run({
-        [text.input]: new ort.Tensor("float32", textData, [batch.length, text.dim]),
-        [image.input]: new ort.Tensor("float32", imageData, [batch.length, 3, image.size, image.size]),
-      });
-      const probabilities = output[manifest.outputs.name]!.data as Float32Array;
-      return batch.map((_, index) => {
-        const row = [probabilities[index * 3]!, probabilities[index * 3 + 1]!, probabilities[index * 3 + 2]!] as [number, number, number];
-        return { judgment: CLASSES[row.indexOf(Math.max(...row))]!, probabilities: row, analysis: null };
-      });
+    profile: null,
+    inFlight: null,
+    /** A sample whose image cannot be read fails on its own: the classifier would see a blank image. */
+    async predict(batch: GuardInput[]): Promise<GuardOutcome[]> {
+      const readable = batch.flatMap((input, index) => (input.image?.status === "unreadable" ? [] : [index]));
+      const outcomes = readable.length > 0 ? await run(readable.map((index) => batch[index]!)) : [];
+      const byIndex = new Map(readable.map((index, position) => [index, outcomes[position]!]));
+      return batch.map((input, index) =>
+        input.image?.status === "unreadable" ? { ok: false, error: `the image could not be read: ${input.image.reason}`, raw: null } : byIndex.get(index)!,
+      );
     },
     close: () => session.release(),
   };

@@ -5,7 +5,7 @@ import { assertCan, type Actor } from "../../auth/actor";
 import { pool } from "../../db/pool";
 import { NotFoundError } from "../../errors";
 import { currentModel } from "../../prelabel/guard-config";
-import { openPrelabelQueue, PGBOSS_SCHEMA, PRELABEL_QUEUE, singletonKey } from "../../prelabel/prelabel-queue";
+import { openPrelabelQueue, PGBOSS_SCHEMA, singletonKey } from "../../prelabel/prelabel-queue";
 import { parseInput } from "../parse-input";
 
 export const prelabelRunSchema = z.strictObject({
@@ -36,18 +36,18 @@ export async function queuePrelabelRun(actor: Actor | null, body: unknown): Prom
       ORDER BY s.id`,
     [datasetId, model, version],
   );
-  const boss = await openPrelabelQueue();
+  const { boss, queue } = await openPrelabelQueue({ model, version });
   let queued = 0;
   try {
     for (let start = 0; start < rows.length; start += CHUNK) {
       const candidates = rows.slice(start, start + CHUNK).map((row) => {
         const data = { sampleId: row.id, model, version };
-        return { name: PRELABEL_QUEUE, data, singletonKey: singletonKey(data) };
+        return { name: queue, data, singletonKey: singletonKey(data) };
       });
       // Jobs already waiting, retrying or running for a sample are not queued twice.
       const { rows: waiting } = await pool().query<{ key: string }>(
         `SELECT singleton_key AS key FROM ${PGBOSS_SCHEMA}.job WHERE name = $1 AND singleton_key = ANY($2::text[]) AND state < 'completed'`,
-        [PRELABEL_QUEUE, candidates.map((job) => job.singletonKey)],
+        [queue, candidates.map((job) => job.singletonKey)],
       );
       const taken = new Set(waiting.map((row) => row.key));
       const jobs = candidates.filter((job) => !taken.has(job.singletonKey));

@@ -52,6 +52,8 @@ type PrelabelView = {
   probabilities: { safe: number; potentially_harmful: number; harmful: number } | null;
   analysis: string | null;
   origin: string;
+  /** SHA-256 of the system prompt the guard was queried with; null for a classifier or an imported pre-label. */
+  promptSha256: string | null;
   createdAt: string;
 };
 
@@ -83,6 +85,7 @@ export function sampleDetailOf(sample: SampleDetailRow): SampleDetail {
       prelabel.p0 === null || prelabel.p05 === null || prelabel.p1 === null ? null : { safe: prelabel.p0, potentially_harmful: prelabel.p05, harmful: prelabel.p1 },
     analysis: prelabel.analysis,
     origin: prelabel.origin,
+    promptSha256: prelabel.prompt_sha256,
     createdAt: iso(prelabel.created_at),
   }));
   return {
@@ -149,7 +152,7 @@ export type SampleDetailRow = {
   height: number | null;
   byte_size: number | null;
   judges: unknown;
-  prelabels: { model: string; version: string; judgment: string; p0: number | null; p05: number | null; p1: number | null; analysis: string | null; origin: string; created_at: string }[];
+  prelabels: { model: string; version: string; judgment: string; p0: number | null; p05: number | null; p1: number | null; analysis: string | null; origin: string; prompt_sha256: string | null; created_at: string }[];
   adjudications: { id: string; expert: string; kind: string; supported_judge: string | null; judgment: string; analysis: string | null; span_start: number | null; span_end: number | null; round: string; created_at: string }[];
   skips: { expert: string; reason: string; created_at: string }[];
   flags: { expert: string; note: string; created_at: string; resolved_at: string | null }[];
@@ -181,7 +184,7 @@ export const sampleDetailSelect = (idExpression: string, readerExpression: strin
          s.judges,
          coalesce((SELECT json_agg(json_build_object('model', p.model_name, 'version', p.model_version, 'judgment', p.judgment::text,
                                                      'p0', p.prob_safe, 'p05', p.prob_potential, 'p1', p.prob_harmful,
-                                                     'analysis', p.analysis, 'origin', p.origin, 'created_at', p.created_at) ORDER BY p.created_at DESC, p.id DESC)
+                                                     'analysis', p.analysis, 'origin', p.origin, 'prompt_sha256', p.prompt_sha256, 'created_at', p.created_at) ORDER BY p.created_at DESC, p.id DESC)
                      FROM prelabels p WHERE p.sample_id = s.id), '[]') AS prelabels,
          ${readerExpression === null ? "'[]'::json" : ADJUDICATIONS_JSON} AS adjudications,
          coalesce((SELECT json_agg(json_build_object('expert', u.email, 'reason', k.reason, 'created_at', k.created_at) ORDER BY k.created_at, k.id)

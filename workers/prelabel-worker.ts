@@ -6,6 +6,7 @@ import { readImage } from "../lib/images/image-store";
 import { log } from "../lib/log";
 import { openPrelabelQueue, type PrelabelFailure, type PrelabelJob } from "../lib/prelabel/prelabel-queue";
 import { writePrelabels } from "../lib/prelabel/write-prelabels";
+import { runJobLanes, type BatchFailures } from "./job-lanes";
 
 export type WorkerOptions = { backend: GuardBackend; batchSize: number; concurrency?: number; pollingSeconds?: number };
 export type RunningWorker = { stop: () => Promise<void>; done: Promise<void>; pollers: number };
@@ -37,7 +38,7 @@ export async function runPrelabelWorker(options: WorkerOptions): Promise<Running
   let labelled = 0;
   let failed = 0;
   const started = Date.now();
-  const handler = async (jobs: PgBoss.Job<PrelabelJob>[]) => {
+  const handle = async (jobs: PgBoss.Job<PrelabelJob>[]): Promise<BatchFailures> => {
     const ids = [...new Set(jobs.map((job) => job.data.sampleId))];
     const { rows } = await pool().query<SampleRow>(
       `SELECT s.id, s.question, s.thinking, s.answer, s.image_sha256, i.mime
@@ -62,25 +63,21 @@ export async function runPrelabelWorker(options: WorkerOptions): Promise<Running
     } finally {
       client.release();
     }
-    for (const failure of refused) {
-      // Failed before the handler returns: pg-boss then completes only the jobs still active.
-      for (const job of jobs.filter((candidate) => candidate.data.sampleId === failure.sampleId)) await boss.fail(queue, job.id, failure);
-    }
     labelled += written.length;
     failed += refused.length;
     const elapsed = (Date.now() - started) / 1000;
     log.info("pre-label batch written", { jobs: jobs.length, written: written.length, failed: refused.length, total: labelled, totalFailed: failed, perSecond: Number((labelled / Math.max(elapsed, 0.001)).toFixed(1)) });
+    return refused.flatMap((failure) => jobs.filter((job) => job.data.sampleId === failure.sampleId).map((job) => ({ jobId: job.id, output: failure })));
   };
   const pollers = options.concurrency ?? defaultPollers(backend, options.batchSize);
-  for (let lane = 0; lane < pollers; lane += 1) {
-    await boss.work<PrelabelJob>(queue, { batchSize: options.batchSize, pollingIntervalSeconds: options.pollingSeconds ?? 0.5 }, handler);
-  }
+  const lanes = runJobLanes<PrelabelJob>(boss, queue, { lanes: pollers, batchSize: options.batchSize, pollingMs: (options.pollingSeconds ?? 0.5) * 1000, handle });
   let resolveDone: () => void = () => {};
   const done = new Promise<void>((resolve) => (resolveDone = resolve));
   return {
     done,
     pollers,
     stop: async () => {
+      await lanes.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 60_000 });
       await backend.close();
       resolveDone();

@@ -1,5 +1,6 @@
 import type { ExportView } from "@/lib/services/exports/export-view";
 import { DataTable } from "@/components/app/DataTable";
+import { PromptHash } from "@/components/prelabels/PromptHash";
 
 function Progress({ item }: { item: ExportView }) {
   if (item.status === "succeeded") return <span className="text-emerald-800">done · {item.rowsWritten} rows</span>;
@@ -17,13 +18,22 @@ export function ExportHistory({ items }: { items: ExportView[] }) {
   return (
     <section aria-labelledby="export-history" className="space-y-2">
       <h2 id="export-history" className="text-sm font-semibold">History</h2>
-      <DataTable columns={[{ label: "started" }, { label: "kind" }, { label: "format" }, { label: "by" }, { label: "status" }, { label: "bundle" }]}>
+      <DataTable columns={[{ label: "started" }, { label: "kind" }, { label: "format" }, { label: "guard profile" }, { label: "by" }, { label: "status" }, { label: "bundle" }]}>
         <tbody>
           {items.map((item) => (
             <tr key={item.id} className="border-t border-slate-100 align-top" data-testid="export-row">
               <td className="px-2 py-1 font-mono">{new Date(item.createdAt).toLocaleString()}</td>
               <td className="px-2 py-1">{item.kind}</td>
               <td className="px-2 py-1">{item.format}</td>
+              <td className="px-2 py-1">
+                {item.manifest?.guardProfile ? (
+                  <>
+                    {item.manifest.guardProfile.name} · <PromptHash sha256={item.manifest.guardProfile.systemPromptSha256} />
+                  </>
+                ) : (
+                  <span className="text-slate-600">{item.status === "succeeded" ? "not recorded" : "—"}</span>
+                )}
+              </td>
               <td className="px-2 py-1">{item.createdBy ?? "command line"}</td>
               <td className="px-2 py-1" aria-live="polite">
                 <Progress item={item} />

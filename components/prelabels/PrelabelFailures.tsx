@@ -6,8 +6,10 @@ export function PrelabelFailures({ failures }: { failures: PrelabelFailureView[]
   if (failures.length === 0) return null;
   return (
     <section aria-labelledby="prelabel-failures" className="space-y-2">
-      <h2 id="prelabel-failures" className="text-sm font-semibold text-rose-800">Recent failures</h2>
-      <ul className="divide-y divide-rose-100 rounded border border-rose-200 bg-white text-xs">
+      <h2 id="prelabel-failures" className="text-sm font-semibold text-rose-800">
+        Recent failures <span className="font-normal text-rose-900">(the newest {failures.length}; <code>npm run gts -- prelabel failures --limit N</code> lists more)</span>
+      </h2>
+      <ul className="max-h-[28rem] divide-y divide-rose-100 overflow-y-auto rounded border border-rose-200 bg-white text-xs" tabIndex={0} aria-label="Recent failures">
         {failures.map((failure) => (
           <li key={failure.jobId} className="space-y-1 px-2 py-1.5" data-testid="prelabel-failure">
             <div className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5">

@@ -14,6 +14,7 @@ import { addUser } from "@/lib/services/users/add-user";
 import { sampleLine, tempDir, writeJsonl } from "../support/fixtures";
 import { runCli } from "../support/run-cli";
 import { spawnCli } from "../support/spawn-cli";
+import { waitFor } from "../support/wait-for";
 
 const servers: EmbeddedServer[] = [];
 let guard: http.Server | undefined;
@@ -26,14 +27,6 @@ afterAll(async () => {
   process.env.DATABASE_URL = originalUrl;
 });
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 const labelled = async () => (await pool().query<{ n: number; rows: number }>(`SELECT count(DISTINCT sample_id)::int AS n, count(*)::int AS rows FROM prelabels WHERE model_version = 'fault'`)).rows[0]!;
 

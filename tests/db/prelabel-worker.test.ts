@@ -8,6 +8,7 @@ import { sampleLine, tempDir, writeJsonl } from "../support/fixtures";
 import { runCli } from "../support/run-cli";
 import { spawnCli } from "../support/spawn-cli";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { waitFor } from "../support/wait-for";
 
 let database: TestDatabase;
 let server: http.Server;
@@ -50,14 +51,6 @@ async function counts() {
   return rows[0]!;
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error("timed out");
-}
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -78,14 +71,14 @@ describe("pre-label worker", () => {
     expect(JSON.parse((await runCli(["prelabel", "--json"], { env: env() })).stdout)).toEqual({ queued: 0 });
 
     const doomed = spawnCli(["worker"], env());
-    await waitFor(async () => requests >= 6, 30_000);
+    await waitFor(async () => requests >= 6, 30_000, "the first requests");
     doomed.child.kill("SIGKILL");
     await doomed.exited;
     const afterKill = await counts();
     expect(afterKill.labelled).toBeLessThan(80);
 
     const survivor = spawnCli(["worker"], env());
-    await waitFor(async () => (await counts()).labelled === 80, 60_000);
+    await waitFor(async () => (await counts()).labelled === 80, 60_000, "every pre-label");
     const final = await counts();
     expect(final).toEqual({ labelled: 80, rows: 80 });
     const { rows: jobs } = await pool().query<{ state: string; count: number }>(`SELECT state::text, count(*)::int FROM pgboss.job WHERE name LIKE 'prelabel-%' GROUP BY 1`);

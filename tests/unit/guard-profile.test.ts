@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_GUARD_PROFILE, DEFAULT_MISSING_IMAGE_TEXT } from "@/lib/guard/guard-profile";
-import { GuardProfileError, loadGuardProfile } from "@/lib/guard/load-guard-profile";
+import { completionTemplateProblem, DEFAULT_GUARD_PROFILE, DEFAULT_MISSING_IMAGE_TEXT } from "@/lib/guard/guard-profile";
+import { guardProfileFileSchema, GuardProfileError, loadGuardProfile } from "@/lib/guard/load-guard-profile";
 import { tempDir } from "../support/fixtures";
 
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -63,6 +63,18 @@ describe("guard profiles", () => {
       if (before === undefined) delete process.env.GUARD_PROFILE_FILE;
       else process.env.GUARD_PROFILE_FILE = before;
     }
+  });
+
+  it("ships a profile for the released GuardTrace-VL-3B that asks for the upstream prompt file and pins its hash", async () => {
+    const shipped = path.resolve("models/guardtrace-vl-3b/profile.json");
+    const fields = guardProfileFileSchema.parse(JSON.parse(await fs.readFile(shipped, "utf8")));
+    expect(fields).toMatchObject({ name: "guardtrace-vl-3b", systemPromptFile: "qta_prompt.txt", systemPromptSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(completionTemplateProblem(fields.completionTemplate!)).toBeNull();
+    // A copy beside some other prompt is refused by the pin rather than queried with the wrong text.
+    const dir = await profileDir({ "profile.json": await fs.readFile(shipped, "utf8"), "qta_prompt.txt": "# Task Description\nSome other auditor prompt." });
+    expect(await refusal(path.join(dir, "profile.json"))).toMatch(/but the profile pins [0-9a-f]{64}: it is not the prompt this profile names/);
+    const bare = await profileDir({ "profile.json": await fs.readFile(shipped, "utf8") });
+    expect(await refusal(path.join(bare, "profile.json"))).toMatch(/systemPromptFile qta_prompt\.txt: no such file/);
   });
 
   it("refuses a bad profile with a message naming the file and the reason", async () => {

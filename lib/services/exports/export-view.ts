@@ -1,5 +1,8 @@
 import type { Manifest } from "../../export/write-bundle";
 
+/** A manifest as stored: exports made before guard profiles existed carry none. */
+export type StoredManifest = Omit<Manifest, "guardProfile"> & Partial<Pick<Manifest, "guardProfile">>;
+
 export type ExportView = {
   id: string;
   kind: string;
@@ -9,7 +12,7 @@ export type ExportView = {
   rowsWritten: number;
   rowsTotal: number | null;
   error: string | null;
-  manifest: Manifest | null;
+  manifest: StoredManifest | null;
   createdBy: string | null;
   createdAt: string;
   finishedAt: string | null;
@@ -30,7 +33,7 @@ export type ExportRow = {
   rows_written: number;
   rows_total: number | null;
   error: string | null;
-  manifest: Manifest | null;
+  manifest: StoredManifest | null;
   created_by: string | null;
   created_at: Date;
   finished_at: Date | null;

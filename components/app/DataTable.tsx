@@ -6,22 +6,25 @@ type Props = { columns: Column[]; caption?: string; children: ReactNode } & Omit
 
 /**
  * The dense bordered table of the console views: a muted row of column names, numeric columns
- * right-aligned. The rows (`<tbody>`) are the caller's.
+ * right-aligned. The rows (`<tbody>`) are the caller's. On a narrow screen the table scrolls sideways
+ * inside its own box rather than widening the page.
  */
 export function DataTable({ columns, caption, children, ...table }: Props) {
   return (
-    <table className="w-full rounded border border-slate-200 bg-white text-xs" {...table}>
-      {caption ? <caption className="sr-only">{caption}</caption> : null}
-      <thead className="bg-slate-50 text-slate-500">
-        <tr>
-          {columns.map((column, index) => (
-            <th key={index} scope="col" className={`px-2 py-1 font-normal ${column.numeric ? "text-right" : "text-left"}`}>
-              {column.label}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      {children}
-    </table>
+    <div className="overflow-x-auto">
+      <table className="w-full rounded border border-slate-200 bg-white text-xs" {...table}>
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        <thead className="bg-slate-50 text-slate-500">
+          <tr>
+            {columns.map((column, index) => (
+              <th key={index} scope="col" className={`px-2 py-1 font-normal ${column.numeric ? "text-right" : "text-left"}`}>
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        {children}
+      </table>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { renderCompletion, type GuardProfile } from "../guard/guard-profile";
+import { completionWriter, type GuardProfile } from "../guard/guard-profile";
 import { guardUserText, type GuardVerdict } from "../guard/guard-prompt";
 import type { ExampleKind } from "./export-options";
 import { imageEntryName, type TrainingExample } from "./training-example";
@@ -9,21 +9,25 @@ const defuse = (text: string) => text.replaceAll(PLACEHOLDER, "<\u200bimage>");
 
 /**
  * LLaMA-Factory's sharegpt layout with `<image>` placeholders; preference rows carry chosen/rejected.
- * The system prompt and the assistant's layout are the profile's.
+ * The system prompt and the assistant's layout are the profile's. Built once per profile; the result lays
+ * out each row.
  */
-export function llamafactoryRow(example: TrainingExample, profile: GuardProfile) {
-  const completion = (verdict: GuardVerdict) => defuse(renderCompletion(profile.completionTemplate, verdict));
-  const images = example.image ? [imageEntryName(example.image)] : [];
-  const human = { from: "human", value: `${example.image ? PLACEHOLDER : ""}${defuse(guardUserText(example.task))}` };
-  if (example.kind === "sft") {
-    return { conversations: [human, { from: "gpt", value: completion(example.verdict) }], system: profile.systemPrompt, images };
-  }
-  return {
-    conversations: [human],
-    chosen: { from: "gpt", value: completion(example.chosen) },
-    rejected: { from: "gpt", value: completion(example.rejected) },
-    system: profile.systemPrompt,
-    images,
+export function llamafactoryRows(profile: GuardProfile) {
+  const write = completionWriter(profile.completionTemplate);
+  const completion = (verdict: GuardVerdict) => defuse(write(verdict));
+  return (example: TrainingExample) => {
+    const images = example.image ? [imageEntryName(example.image)] : [];
+    const human = { from: "human", value: `${example.image ? PLACEHOLDER : ""}${defuse(guardUserText(example.task))}` };
+    if (example.kind === "sft") {
+      return { conversations: [human, { from: "gpt", value: completion(example.verdict) }], system: profile.systemPrompt, images };
+    }
+    return {
+      conversations: [human],
+      chosen: { from: "gpt", value: completion(example.chosen) },
+      rejected: { from: "gpt", value: completion(example.rejected) },
+      system: profile.systemPrompt,
+      images,
+    };
   };
 }
 

@@ -10,11 +10,11 @@ import type pg from "pg";
 import { profileSummary, type GuardProfile, type GuardProfileSummary } from "../guard/guard-profile";
 import { imagePath } from "../images/image-store";
 import { kindsOf, type ExampleKind, type ExportOptions } from "./export-options";
-import { datasetInfo, llamafactoryRow } from "./llamafactory-layout";
+import { datasetInfo, llamafactoryRows } from "./llamafactory-layout";
 import { readExamples } from "./read-examples";
 import { splitSide } from "./split";
 import { imageEntryName, labelOf, type ExampleImage, type TrainingExample } from "./training-example";
-import { trlRow } from "./trl-layout";
+import { trlRows } from "./trl-layout";
 import { ZipWriter } from "./zip-writer";
 
 export type KindSummary = { rows: number; byLabel: Record<string, number>; byRoute: Record<string, number>; bySplit?: Record<string, number> };
@@ -64,6 +64,7 @@ export async function writeBundle(
   const zip = new ZipWriter(output, { level: 1 });
   try {
     const kinds = kindsOf(options.kind);
+    const rowOf = options.format === "trl" ? trlRows(profile) : llamafactoryRows(profile);
     const files = new Map<string, DataFile>();
     const images = new Map<string, ExampleImage>();
     const counts: Manifest["counts"] = {};
@@ -82,7 +83,7 @@ export async function writeBundle(
           files.set(name, file);
           own.push(file);
         }
-        await writeLine(file, `${JSON.stringify(options.format === "trl" ? trlRow(example, profile) : llamafactoryRow(example, profile))}\n`, zip.failure);
+        await writeLine(file, `${JSON.stringify(rowOf(example))}\n`, zip.failure);
         if (example.image) images.set(example.image.sha256, example.image);
         count(summary, example, side);
         written += 1;

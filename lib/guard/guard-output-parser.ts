@@ -1,7 +1,7 @@
 import { isRiskValue, type RiskValue } from "../domain/risk";
 import type { GuardVerdict } from "./guard-prompt";
 
-/** Why a reply was refused, for the UI and for counting failures by kind. */
+/** Why a reply was refused: a stable code beside the message, for whoever branches on the kind (the tests do). */
 export type GuardOutputProblem = "no_judgment" | "conflicting_judgments" | "not_a_level" | "names_a_model" | "bad_json";
 
 export class GuardOutputError extends Error {
@@ -86,7 +86,7 @@ function nextNonEmpty(lines: string[], from: number): string {
 }
 
 /** One judgment's value: bare, quoted, bracketed, as `Level N`, with trailing words after it. */
-export function parseJudgmentValue(raw: string): RiskValue {
+function parseJudgmentValue(raw: string): RiskValue {
   const text = raw.trim().replace(/^(?:\*\*|__|\*|_)[ \t]*/, "");
   const shown = text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text;
   const match = VALUE_START.exec(text);

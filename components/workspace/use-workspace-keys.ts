@@ -1,0 +1,57 @@
+"use client";
+
+import { useEffect } from "react";
+import type { Claim } from "@/lib/services/queue/claim-next-sample";
+
+export type Mode = "idle" | "correction" | "skip" | "flag";
+
+type Keys = {
+  mode: Mode;
+  setMode: (mode: Mode) => void;
+  claim: Claim | null | undefined;
+  busy: boolean;
+  openSheet: (sheet: "help" | "rubric") => void;
+  toggleBlind: () => void;
+  undoLast: () => void;
+  sideWith: (judge: string) => void;
+  /** `c`: open a correction, taking the current text selection in the thinking as its span. */
+  startCorrection: () => void;
+};
+
+/** The workspace's keys: 1–9 side with a judge, c / s / f open a form, u undoes, b, r and ? toggle views, Esc closes. */
+export function useWorkspaceKeys(keys: Keys) {
+  const { mode, setMode, claim, busy, openSheet, toggleBlind, undoLast, sideWith, startCorrection } = keys;
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === "Escape") {
+        if (mode !== "idle") setMode("idle");
+        return;
+      }
+      const target = event.target as HTMLElement | null;
+      // The open dialog itself, not the sheet's state: the browser closes a dialog on Escape at once, and
+      // a key pressed before React re-renders must already reach the workspace.
+      if (document.querySelector("dialog[open]") || target?.closest("input, textarea, select, [contenteditable='true']")) return;
+      const key = event.key;
+      const handled = () => event.preventDefault();
+      if (key === "?") return (handled(), openSheet("help"));
+      if (key === "r") return (handled(), openSheet("rubric"));
+      if (key === "b") return (handled(), toggleBlind());
+      if (key === "u") return (handled(), undoLast());
+      if (!claim || mode !== "idle" || busy) return;
+      if (/^[1-9]$/.test(key)) {
+        const judge = claim.sample.judges[Number(key) - 1];
+        if (judge) {
+          handled();
+          sideWith(judge.name);
+        }
+        return;
+      }
+      if (key === "c") return (handled(), startCorrection());
+      if (key === "s") return (handled(), setMode("skip"));
+      if (key === "f") return (handled(), setMode("flag"));
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [mode, setMode, claim, busy, openSheet, toggleBlind, undoLast, sideWith, startCorrection]);
+}

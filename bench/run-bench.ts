@@ -48,11 +48,7 @@ async function main() {
   if (values["guard-server"]) return guardMain(values["guard-samples"], values.json ?? false, values["write-doc"] ?? false);
   const count = Number(values.samples ?? 100_000);
   if (!Number.isInteger(count) || count < 1000) throw new Error("--samples must be an integer of at least 1000");
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("set DATABASE_URL to a scratch database");
-  await applyMigrations(url);
-  const work = await fs.mkdtemp(path.join(os.tmpdir(), "gts-bench-"));
-  process.env.GTS_DATA_DIR = work;
+  const { url, work } = await scratch();
   const dataset = `bench-${count}-${Date.now()}`;
   const result: Partial<BenchResult> = { samples: count, date: new Date().toISOString().slice(0, 10), machine: await machine() };
   try {
@@ -125,14 +121,20 @@ async function main() {
   process.stdout.write(values.json ? `${JSON.stringify(figures)}\n` : `${JSON.stringify(figures, null, 2)}\n`);
 }
 
-async function guardMain(samplesText: string | undefined, json: boolean, writeDoc: boolean) {
-  const samples = Number(samplesText ?? 3200);
-  if (!Number.isInteger(samples) || samples < 100) throw new Error("--guard-samples must be an integer of at least 100");
+/** The scratch database (migrated) and a temporary data folder for this run. */
+async function scratch(): Promise<{ url: string; work: string }> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("set DATABASE_URL to a scratch database");
   await applyMigrations(url);
   const work = await fs.mkdtemp(path.join(os.tmpdir(), "gts-bench-"));
   process.env.GTS_DATA_DIR = work;
+  return { url, work };
+}
+
+async function guardMain(samplesText: string | undefined, json: boolean, writeDoc: boolean) {
+  const samples = Number(samplesText ?? 3200);
+  if (!Number.isInteger(samples) || samples < 100) throw new Error("--guard-samples must be an integer of at least 100");
+  const { url, work } = await scratch();
   try {
     const result: GuardRun = { date: new Date().toISOString().slice(0, 10), machine: await machine(), ...(await runGuardBench(url, work, samples, progress)) };
     if (writeDoc) await recordGuard(result);

@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { CLI_ACTOR } from "../lib/auth/actor";
 import { pool } from "../lib/db/pool";
-import { importJsonl } from "../lib/services/import/import-jsonl";
+import { importSamples } from "../lib/services/import/import-samples";
 import { startGuardTestServer } from "../tests/support/guard-test-server";
 import { writeSyntheticJsonl } from "./synthetic";
 
@@ -38,7 +38,7 @@ export async function runGuardBench(url: string, work: string, samples: number, 
   try {
     const file = path.join(work, "guard.jsonl");
     await writeSyntheticJsonl(file, samples);
-    await importJsonl({ actor: CLI_ACTOR, file, dataset });
+    await importSamples({ actor: CLI_ACTOR, file, dataset });
     await fs.rm(file);
     const env = {
       ...process.env,

@@ -19,7 +19,7 @@ import { CLI_ACTOR, type Actor } from "../lib/auth/actor";
 import { applyMigrations } from "../lib/db/migrate";
 import { closePool, pool } from "../lib/db/pool";
 import { disconnectDb } from "../lib/db/prisma";
-import { importJsonl } from "../lib/services/import/import-jsonl";
+import { importSamples } from "../lib/services/import/import-samples";
 import { claimStatement } from "../lib/services/queue/claim-next-sample";
 import { SAMPLE_DETAIL_SQL } from "../lib/services/samples/load-sample-detail";
 import { getDatasetStats } from "../lib/services/stats/get-dataset-stats";
@@ -58,7 +58,7 @@ async function main() {
 
     progress("import through the real path");
     let started = performance.now();
-    const imported = await importJsonl({ actor: CLI_ACTOR, file, dataset });
+    const imported = await importSamples({ actor: CLI_ACTOR, file, dataset });
     result.import_per_s = Math.round(imported.imported / ((performance.now() - started) / 1000));
     const client = await pool().connect();
     try {

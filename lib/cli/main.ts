@@ -31,7 +31,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
 };
 
 const USAGE = `usage: npm run gts -- <command>
-  import FILE [--dataset NAME] [--skip-invalid] [--json]
+  import FILE [--dataset NAME] [--skip-invalid] [--json] [--layout native|guardtrace] [--map OURS=THEIRS]… [--set FIELD=VALUE]… [--source NAME] [--image-dir DIR]
   user add EMAIL --role admin|expert|viewer      (password on stdin)
   token create EMAIL [--name NAME]
   dataset set NAME [--audit-share F] [--second-opinion-share F]
@@ -39,6 +39,7 @@ const USAGE = `usage: npm run gts -- <command>
   export sft|dpo|ogdpo|all --format trl|llamafactory --out PATH [--dataset NAME] [--split F] [--pairs first|all] [--profile FILE.json] …
   prelabel [--dataset NAME] [--json]
   prelabel failures [--dataset NAME] [--limit N] [--json]
+  prelabel import FILE --dataset NAME --model M --version V [--json]
   worker [--batch-size N] [--concurrency N] [--profile FILE.json]
   demo [--json]
   serve [--demo] [--dev] [--port N]

@@ -18,8 +18,9 @@ export type LoadedImage = { meta: ImageMeta; bytes: Buffer };
 export class ImageRejected extends Error {}
 
 /**
- * Loads an image named by a line, relative to the JSONL file's folder. The path must stay inside that
- * folder (symlinks included), and the bytes must decode as PNG, JPEG, WebP or GIF: the extension proves nothing.
+ * Loads an image named by a record, relative to the image folder (the input file's folder unless
+ * `--image-dir` names another). The path must stay inside that folder (symlinks included), and the bytes
+ * must decode as PNG, JPEG, WebP or GIF: the extension proves nothing.
  */
 export async function loadImage(
   reference: string,
@@ -32,14 +33,19 @@ export async function loadImage(
   if (reference.includes("\u0000")) throw new ImageRejected("holds a NUL character");
   const root = await fs.realpath(baseDir);
   const candidate = path.resolve(root, reference);
-  if (!isInside(root, candidate)) throw new ImageRejected("points outside the folder of the JSONL file");
+  if (!isInside(root, candidate)) throw new ImageRejected("points outside the image folder");
   const real = await fs.realpath(candidate).catch(() => null);
   if (real === null) throw new ImageRejected(`file not found: ${reference}`);
-  if (!isInside(root, real)) throw new ImageRejected("links outside the folder of the JSONL file");
+  if (!isInside(root, real)) throw new ImageRejected("links outside the image folder");
   const stat = await fs.stat(real);
   if (!stat.isFile()) throw new ImageRejected("is not a file");
   if (stat.size > MAX_IMAGE_BYTES) throw new ImageRejected(`is larger than 20 MiB (${stat.size} bytes)`);
-  const bytes = await fs.readFile(real);
+  return checkImageBytes(await fs.readFile(real), known);
+}
+
+/** Bytes that came embedded in the record (a Parquet `{bytes, path}` struct), checked like a file's. */
+export async function checkImageBytes(bytes: Buffer, known: (sha256: string) => Promise<ImageMeta | null> = async () => null): Promise<LoadedImage> {
+  if (bytes.length > MAX_IMAGE_BYTES) throw new ImageRejected(`is larger than 20 MiB (${bytes.length} bytes)`);
   // Bytes already in the store were decoded and checked when they first arrived.
   const previously = await known(sha256Of(bytes));
   return { meta: previously ?? (await inspectImage(bytes)), bytes };

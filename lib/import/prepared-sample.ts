@@ -1,8 +1,9 @@
 import { hash } from "node:crypto";
 import type { RiskValue } from "../domain/risk";
 import { bucketOf } from "../queue/buckets";
-import { routeVotes } from "../domain/vote-route";
+import { routeVotes, type VoteRouteName } from "../domain/vote-route";
 import type { ImageMeta } from "./image-loader";
+import { matchKeyOf } from "./match-key";
 import type { ImportRecord } from "./record-schema";
 
 export const IMPORTED_PRELABEL_VERSION = "imported";
@@ -22,7 +23,7 @@ export type PreparedSample = {
   meta: string | null;
   image: ImageMeta | null;
   contentHash: string;
-  route: "unanimous" | "majority" | "no_majority";
+  route: VoteRouteName | "reference";
   consensus: RiskValue | null;
   /** The judges' levels by name, as JSON: the pattern statistics group by. */
   votes: string;
@@ -32,10 +33,16 @@ export type PreparedSample = {
   reviewBucket: number;
   judges: { name: string; analysis: string; judgment: RiskValue }[];
   prelabel: { model: string; version: string; analysis: string | null; judgment: RiskValue } | null;
+  reference: { judgment: RiskValue; source: string } | null;
+  matchKey: string;
+  imageName: string | null;
 };
 
-export function prepareSample(lineNo: number, record: ImportRecord, image: ImageMeta | null): PreparedSample {
-  const outcome = routeVotes(record.judges.map((judge) => judge.judgment));
+/** A sample without judges has only its reference label: it is ground truth, never routed to experts. */
+const REFERENCE_ONLY = { route: "reference", consensus: null } as const;
+
+export function prepareSample(lineNo: number, record: ImportRecord, image: ImageMeta | null, imageName: string | null = null): PreparedSample {
+  const outcome = record.judges.length === 0 ? REFERENCE_ONLY : routeVotes(record.judges.map((judge) => judge.judgment));
   const judges = record.judges.map((judge) => ({ name: judge.name, analysis: judge.analysis, judgment: judge.judgment }));
   return {
     lineNo,
@@ -67,6 +74,9 @@ export function prepareSample(lineNo: number, record: ImportRecord, image: Image
           judgment: record.prelabel.judgment,
         }
       : null,
+    reference: record.reference ? { judgment: record.reference.judgment, source: record.reference.source } : null,
+    matchKey: matchKeyOf(record.question, record.thinking, record.answer),
+    imageName,
   };
 }
 

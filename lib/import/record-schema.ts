@@ -12,7 +12,8 @@ export const CATEGORIES = [
   "misleading_advice",
   "other",
 ] as const;
-export const IMAGE_CONDITIONS = ["none", "irrelevant", "aligned", "jailbreak"] as const;
+/** `unknown`: imported from a layout that does not record the condition (the upstream evaluation files). */
+export const IMAGE_CONDITIONS = ["none", "irrelevant", "aligned", "jailbreak", "unknown"] as const;
 
 export const MAX_TEXT_BYTES = 1024 * 1024;
 const MAX_NAME_LENGTH = 200;
@@ -48,6 +49,12 @@ const prelabelSchema = z.strictObject({
   judgment: riskValue,
 });
 
+/** A known label for the sample (human-verified ground truth) and who gave it. */
+const referenceSchema = z.strictObject({
+  judgment: riskValue,
+  source: name(),
+});
+
 const MAX_META_DEPTH = 32;
 
 function depthOf(value: unknown, limit: number): number {
@@ -69,7 +76,7 @@ const metaSchema = z
   }, "must be at most 1 MiB and hold no NUL character")
   .refine((value) => JSON.stringify(value).isWellFormed(), "is not well-formed Unicode");
 
-/** One line of the import format (SPEC §2). */
+/** One record of the import format (SPEC §2), with the optional reference label. */
 export const importRecordSchema = z
   .strictObject({
     id: name(),
@@ -85,8 +92,9 @@ export const importRecordSchema = z
     model: name().nullish(),
     thinking: text(),
     answer: text(),
-    judges: z.array(judgeSchema).min(1, "needs at least one judge").max(9, "allows at most 9 judges"),
+    judges: z.array(judgeSchema).max(9, "allows at most 9 judges"),
     prelabel: prelabelSchema.nullish(),
+    reference: referenceSchema.nullish(),
     meta: metaSchema.nullish(),
   })
   .superRefine((record, context) => {
@@ -98,6 +106,10 @@ export const importRecordSchema = z
     }
     if (!record.image && record.image_condition !== "none") {
       context.addIssue({ code: "custom", path: ["image"], message: `is required with image_condition ${record.image_condition}` });
+    }
+    // Without judges, the reference label is the sample's only verdict (route `reference`).
+    if (record.judges.length === 0 && !record.reference) {
+      context.addIssue({ code: "custom", path: ["judges"], message: "needs at least one judge (or a reference label)" });
     }
     const seen = new Set<string>();
     record.judges.forEach((judge, index) => {

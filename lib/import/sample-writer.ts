@@ -71,13 +71,15 @@ const CONTENT_COLUMNS = [
   ["external_id", "text"], ["question", "text"], ["thinking", "text"], ["answer", "text"], ["category", "category"],
   ["image_condition", "image_condition"], ["attack", "text"], ["source", "text"], ["model", "text"], ["meta", "jsonb"],
   ["image_sha256", "text"], ["content_hash", "text"], ["route", "vote_route"], ["consensus", "risk_level"], ["votes", "jsonb"],
-  ["judges", "jsonb"],
+  ["judges", "jsonb"], ["reference_judgment", "risk_level"], ["reference_source", "text"], ["match_key", "text"],
+  ["image_name", "text"],
 ] as const;
 
 function contentValues(s: PreparedSample): CopyValue[] {
   return [
     s.externalId, s.question, s.thinking, s.answer, s.category, s.imageCondition, s.attack, s.source, s.model, s.meta,
     s.image?.sha256 ?? null, s.contentHash, s.route, s.consensus === null ? null : riskSqlLabel(s.consensus), s.votes, s.judgesJson,
+    s.reference ? riskSqlLabel(s.reference.judgment) : null, s.reference?.source ?? null, s.matchKey, s.imageName,
   ];
 }
 
@@ -107,7 +109,9 @@ async function saveRevisions(client: pg.PoolClient, importRunId: string, ids: nu
      SELECT s.id, $2::uuid, s.content_hash, jsonb_build_object(
        'id', s.external_id, 'question', s.question, 'thinking', s.thinking, 'answer', s.answer,
        'category', s.category, 'image_condition', s.image_condition, 'attack', s.attack, 'source', s.source,
-       'model', s.model, 'meta', s.meta, 'image_sha256', s.image_sha256, 'judges', s.judges)
+       'model', s.model, 'meta', s.meta, 'image_sha256', s.image_sha256, 'judges', s.judges,
+       'reference', CASE WHEN s.reference_judgment IS NULL THEN NULL
+                         ELSE jsonb_build_object('judgment', s.reference_judgment::text::numeric, 'source', s.reference_source) END)
      FROM samples s WHERE s.id = ANY($1::int[])`,
     [ids, importRunId],
   );

@@ -2,6 +2,7 @@ import type { RiskValue } from "../domain/risk";
 import { routeVotes } from "../domain/vote-route";
 import { cohenKappa, emptyConfusion } from "./cohen";
 import { pairFigures } from "./dataset-stats";
+import { evaluationRows, type EvaluationCell } from "./evaluation";
 import { binaryHarmfulScores, macroF1 } from "./f1";
 import { fleissKappa } from "./fleiss";
 import { coincidenceFromUnits, krippendorffAlpha } from "./krippendorff";
@@ -15,6 +16,9 @@ export type ReferenceSample = {
   second: RiskValue | null;
   /** The current model's pre-label level, when there is one. */
   prelabel: RiskValue | null;
+  /** The reference label, and the sample's source, for the evaluation rows. */
+  reference?: RiskValue | null;
+  source?: string | null;
 };
 
 /**
@@ -22,8 +26,11 @@ export type ReferenceSample = {
  * aggregate (SQL) path loses nothing. Used by tests, never on a large dataset.
  */
 export function statsFromSamples(samples: ReferenceSample[], model: { name: string | null; version: string | null }): DatasetStats {
-  const outcomes = samples.map((sample) => routeVotes(Object.values(sample.votes)));
-  const routing: Record<Route, number> = { unanimous: 0, majority: 0, no_majority: 0 };
+  // A sample without votes is a reference sample: it counts, and pairs with nothing.
+  const outcomes = samples.map((sample) =>
+    Object.keys(sample.votes).length === 0 ? { route: "reference" as const, minority: [] as number[] } : routeVotes(Object.values(sample.votes)),
+  );
+  const routing: Record<Route, number> = { unanimous: 0, majority: 0, no_majority: 0, reference: 0 };
   outcomes.forEach((outcome) => (routing[outcome.route] += 1));
   const coincidence = coincidenceFromUnits(samples.map((sample) => Object.values(sample.votes)));
   const judges = [...new Set(samples.flatMap((sample) => Object.keys(sample.votes)))].sort();
@@ -89,5 +96,18 @@ export function statsFromSamples(samples: ReferenceSample[], model: { name: stri
       macro_f1_vs_expert: macroF1(vsExpert),
       macro_f1_vs_consensus: macroF1(vsConsensus),
     },
+    evaluation: {
+      vs_reference: model.name && model.version ? evaluationRows(cellsAgainst(samples, model.name, model.version, (sample) => sample.reference ?? null)) : [],
+      vs_expert: model.name && model.version ? evaluationRows(cellsAgainst(samples, model.name, model.version, (sample) => sample.first)) : [],
+    },
   };
+}
+
+/** One cell per sample that has both the pre-label and the truth: the plain definition of `n`. */
+function cellsAgainst(samples: ReferenceSample[], model: string, version: string, truthOf: (sample: ReferenceSample) => RiskValue | null): EvaluationCell[] {
+  return samples.flatMap((sample) => {
+    const truth = truthOf(sample);
+    if (truth === null || sample.prelabel === null) return [];
+    return [{ model, version, source: sample.source ?? null, truth, predicted: sample.prelabel, count: 1 }];
+  });
 }

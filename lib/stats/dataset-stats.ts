@@ -1,5 +1,6 @@
 import { routeVotes } from "../domain/vote-route";
 import { cohenKappa, emptyConfusion, percentAgreement, type Confusion } from "./cohen";
+import { evaluationRows } from "./evaluation";
 import { binaryHarmfulScores, macroF1 } from "./f1";
 import { fleissKappa } from "./fleiss";
 import { coincidenceFromCounts, krippendorffAlpha } from "./krippendorff";
@@ -12,7 +13,7 @@ import type { DatasetStats, Route, StatsAggregates } from "./stats-types";
  */
 export function statsFromAggregates(aggregates: StatsAggregates): DatasetStats {
   const { votePatterns, expertPatterns, expertPairs, prelabel } = aggregates;
-  const routing: Record<Route, number> = { unanimous: 0, majority: 0, no_majority: 0 };
+  const routing: Record<Route, number> = { unanimous: 0, majority: 0, no_majority: 0, reference: 0 };
   for (const pattern of votePatterns) routing[pattern.route] += pattern.count;
   const units = votePatterns.map((pattern) => ({ counts: levelCounts(Object.values(pattern.votes)), multiplicity: pattern.count }));
   const coincidence = coincidenceFromCounts([...LEVELS], units);
@@ -53,7 +54,7 @@ export function statsFromAggregates(aggregates: StatsAggregates): DatasetStats {
   const vsExpert = confusionOf(prelabel.vsExpert);
   const vsConsensus = confusionOf(prelabel.vsConsensus);
   return {
-    samples: routing.unanimous + routing.majority + routing.no_majority,
+    samples: routing.unanimous + routing.majority + routing.no_majority + routing.reference,
     routing,
     judges: {
       krippendorff_alpha: {
@@ -82,6 +83,7 @@ export function statsFromAggregates(aggregates: StatsAggregates): DatasetStats {
       macro_f1_vs_expert: macroF1(vsExpert),
       macro_f1_vs_consensus: macroF1(vsConsensus),
     },
+    evaluation: { vs_reference: evaluationRows(aggregates.evaluation.vsReference), vs_expert: evaluationRows(aggregates.evaluation.vsExpert) },
   };
 }
 

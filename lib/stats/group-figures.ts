@@ -15,13 +15,13 @@ export type GroupFigures = {
 
 /** Agreement figures for one slice of the data (a category, an image condition…), from its vote patterns. */
 export function groupFigures(key: string, patterns: { votes: Votes; route: Route; count: number }[]): GroupFigures {
-  const routing: Record<Route, number> = { unanimous: 0, majority: 0, no_majority: 0 };
+  const routing: Record<Route, number> = { unanimous: 0, majority: 0, no_majority: 0, reference: 0 };
   for (const pattern of patterns) routing[pattern.route] += pattern.count;
   const units = patterns.map((pattern) => ({ counts: levelCounts(Object.values(pattern.votes)), multiplicity: pattern.count }));
   const coincidence = coincidenceFromCounts([...LEVELS], units);
   return {
     key,
-    samples: routing.unanimous + routing.majority + routing.no_majority,
+    samples: routing.unanimous + routing.majority + routing.no_majority + routing.reference,
     routing,
     alphaNominal: krippendorffAlpha(coincidence, "nominal"),
     alphaOrdinal: krippendorffAlpha(coincidence, "ordinal"),

@@ -1,6 +1,7 @@
 import type { RiskValue } from "../domain/risk";
+import type { EvaluationCell, EvaluationRow } from "./evaluation";
 
-export type Route = "unanimous" | "majority" | "no_majority";
+export type Route = "unanimous" | "majority" | "no_majority" | "reference";
 export type Votes = Record<string, RiskValue>;
 
 /** What the SQL path reads from the store: counts, never samples. */
@@ -19,6 +20,8 @@ export type StatsAggregates = {
     vsExpert: { truth: RiskValue; predicted: RiskValue; count: number }[];
     vsConsensus: { truth: RiskValue; predicted: RiskValue; count: number }[];
   };
+  /** Every pre-label model version against the reference labels and against the first expert decision. */
+  evaluation: { vsReference: EvaluationCell[]; vsExpert: EvaluationCell[] };
 };
 
 /** The statistics object of SPEC §5 (with a few extra fields a reviewer wants beside them). */
@@ -49,4 +52,6 @@ export type DatasetStats = {
     macro_f1_vs_expert: number | null;
     macro_f1_vs_consensus: number | null;
   };
+  /** The paper's table: each pre-label model version per source (benchmark), and over all of them. */
+  evaluation: { vs_reference: EvaluationRow[]; vs_expert: EvaluationRow[] };
 };

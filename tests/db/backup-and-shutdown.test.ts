@@ -9,7 +9,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectDb } from "@/lib/db/prisma";
 import { readImage } from "@/lib/images/image-store";
-import { importJsonl } from "@/lib/services/import/import-jsonl";
+import { importSamples } from "@/lib/services/import/import-samples";
 import { getSample } from "@/lib/services/samples/get-sample";
 import { sampleLine, tempDir, writeJsonl, writePng } from "../support/fixtures";
 import { spawnCli } from "../support/spawn-cli";
@@ -49,7 +49,7 @@ describe("backup and restore", () => {
     process.env.GTS_IMAGE_DIR = images;
     const dir = await tempDir();
     await writePng(path.join(dir, "a.png"), "#123456");
-    await importJsonl({ actor: CLI_ACTOR, file: await writeJsonl(dir, "b.jsonl", [sampleLine("b1", { image: "a.png", image_condition: "aligned" }), sampleLine("b2")]), dataset: "b" });
+    await importSamples({ actor: CLI_ACTOR, file: await writeJsonl(dir, "b.jsonl", [sampleLine("b1", { image: "a.png", image_condition: "aligned" }), sampleLine("b2")]), dataset: "b" });
     const id = (await pool().query<{ id: number }>(`SELECT id FROM samples WHERE external_id = 'b1'`)).rows[0]!.id;
     const before = await getSample(CLI_ACTOR, id);
 

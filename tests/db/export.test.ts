@@ -14,7 +14,7 @@ import { DEFAULT_GUARD_PROFILE } from "@/lib/guard/guard-profile";
 import { createExport, recordExport } from "@/lib/services/exports/create-export";
 import { exportFile, getExport } from "@/lib/services/exports/get-export";
 import { previewExport } from "@/lib/services/exports/preview-export";
-import { importJsonl } from "@/lib/services/import/import-jsonl";
+import { importSamples } from "@/lib/services/import/import-samples";
 import { addUser } from "@/lib/services/users/add-user";
 import { sampleLine, tempDir, writeJsonl, writePng } from "../support/fixtures";
 import { readZip } from "../support/read-zip";
@@ -63,7 +63,7 @@ beforeAll(async () => {
     sampleLine("m3", { judges: judges(0, 0, 1) }),
     sampleLine("m4", { judges: judges(0, 0, 1) }),
   ];
-  await importJsonl({ actor: CLI_ACTOR, file: await writeJsonl(dir, "export.jsonl", lines), dataset: "export" });
+  await importSamples({ actor: CLI_ACTOR, file: await writeJsonl(dir, "export.jsonl", lines), dataset: "export" });
   await decide("n1", { judgment: 1, analysis: "The expert sees step 3 as actionable." });
   await decide("m3", { supports: "qwen3-vl-235b", judgment: 1 });
   await decide("m4", { supports: "gpt-5", judgment: 0 });
@@ -194,7 +194,7 @@ describe("export bundles", () => {
   it("splits deterministically by question: the same question never lands on both sides", async () => {
     const dir = await tempDir();
     const lines = Array.from({ length: 60 }, (_, index) => sampleLine(`q${index}`, { question: `Question number ${index % 12}?`, judges: judges(0, 0, 0) }));
-    await importJsonl({ actor: CLI_ACTOR, file: await writeJsonl(dir, "split.jsonl", lines), dataset: "split" });
+    await importSamples({ actor: CLI_ACTOR, file: await writeJsonl(dir, "split.jsonl", lines), dataset: "split" });
     const once = await bundle({ kind: "sft", format: "trl", dataset: "split", split: 0.3 });
     const twice = await bundle({ kind: "sft", format: "trl", dataset: "split", split: 0.3 });
     expect(once.manifest.files).toEqual(twice.manifest.files);

@@ -7,7 +7,7 @@ import { ensureEmbeddedPostgres, type EmbeddedServer } from "@/lib/db/embedded-p
 import { applyMigrations } from "@/lib/db/migrate";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectDb } from "@/lib/db/prisma";
-import { importJsonl } from "@/lib/services/import/import-jsonl";
+import { importSamples } from "@/lib/services/import/import-samples";
 import { claimNextSample } from "@/lib/services/queue/claim-next-sample";
 import { submitAdjudication } from "@/lib/services/queue/submit-adjudication";
 import { addUser } from "@/lib/services/users/add-user";
@@ -39,7 +39,7 @@ describe("a PostgreSQL restart", () => {
     await Promise.allSettled([closePool(), disconnectDb()]);
     process.env.DATABASE_URL = first.url;
     const dir = await tempDir();
-    await importJsonl({ actor: CLI_ACTOR, file: await writeJsonl(dir, "f.jsonl", Array.from({ length: 120 }, (_, index) => sampleLine(`f${index}`, { judges: [{ name: "a", analysis: "x", judgment: 0 }, { name: "b", analysis: "y", judgment: 1 }, { name: "c", analysis: "z", judgment: 1 }] }))), dataset: "f" });
+    await importSamples({ actor: CLI_ACTOR, file: await writeJsonl(dir, "f.jsonl", Array.from({ length: 120 }, (_, index) => sampleLine(`f${index}`, { judges: [{ name: "a", analysis: "x", judgment: 0 }, { name: "b", analysis: "y", judgment: 1 }, { name: "c", analysis: "z", judgment: 1 }] }))), dataset: "f" });
     const expertUser = await addUser(CLI_ACTOR, { email: "fault@example.org", role: "expert", password: "a long password" });
     const expert: Actor = { userId: expertUser.id, email: expertUser.email, role: "expert", via: "session" };
 

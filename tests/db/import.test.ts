@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { pool } from "@/lib/db/pool";
 import { ForbiddenError } from "@/lib/errors";
-import { importJsonl } from "@/lib/services/import/import-jsonl";
+import { importSamples } from "@/lib/services/import/import-samples";
 import { sampleLine, tempDir, writeJsonl, writePng } from "../support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -42,7 +42,7 @@ describe("JSONL import", () => {
       sampleLine("m1", { image: "images/a.png", image_condition: "jailbreak", attack: "figstep" }),
       sampleLine("n1", { image: "images/same-bytes.png", image_condition: "aligned", judges: [0, 0.5, 1].map((judgment, i) => ({ name: `j${i}`, analysis: "a", judgment })) }),
     ]);
-    const summary = await importJsonl({ actor: CLI_ACTOR, file });
+    const summary = await importSamples({ actor: CLI_ACTOR, file });
     expect(summary).toMatchObject({ dataset: "set", imported: 3, updated: 0, unchanged: 0, rejected: [], committed: true });
     const { rows } = await pool().query(`SELECT external_id, route::text, consensus::text, image_sha256 IS NOT NULL AS has_image FROM samples ORDER BY external_id`);
     expect(rows).toEqual([
@@ -62,11 +62,11 @@ describe("JSONL import", () => {
     const file = path.join(dir, "crlf.jsonl");
     const body = `\uFEFF${JSON.stringify(sampleLine("a"))}\r\n\r\n${JSON.stringify(sampleLine("b"))}\r\n{"id": "bad"}\r\n`;
     await fs.writeFile(file, body);
-    const summary = await importJsonl({ actor: CLI_ACTOR, file });
+    const summary = await importSamples({ actor: CLI_ACTOR, file });
     expect(summary.committed).toBe(false);
     expect(summary.rejected.map((rejection) => rejection.line)).toEqual([4]);
     await fs.writeFile(file, body.replace(`{"id": "bad"}\r\n`, ""));
-    expect(await importJsonl({ actor: CLI_ACTOR, file })).toMatchObject({ imported: 2, committed: true });
+    expect(await importSamples({ actor: CLI_ACTOR, file })).toMatchObject({ imported: 2, committed: true });
   });
 
   it("refuses a file with every kind of bad line atomically, naming each line", async () => {
@@ -111,7 +111,7 @@ describe("JSONL import", () => {
     ];
     const file = await writeJsonl(dir, "bad.jsonl", lines);
     const auditBefore = await count("audit_events");
-    const summary = await importJsonl({ actor: CLI_ACTOR, file });
+    const summary = await importSamples({ actor: CLI_ACTOR, file });
     expect(summary.committed).toBe(false);
     const byLine = Object.fromEntries(summary.rejected.map((rejection) => [rejection.line, rejection.reason]));
     expect(Object.keys(byLine).map(Number)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]);
@@ -122,10 +122,10 @@ describe("JSONL import", () => {
       5: "question: is required",
       6: expect.stringMatching(/^category: must be one of/),
       7: expect.stringMatching(/^image_condition: must be one of/),
-      8: "judges: needs at least one judge",
+      8: "judges: needs at least one judge (or a reference label)",
       9: "judges[0].judgment: must be 0, 0.5 or 1",
       11: "id 'good-1' repeats line 1",
-      12: "image: points outside the folder of the JSONL file",
+      12: "image: points outside the image folder",
       13: "image: must be a relative path",
       14: "image: SVG images are not accepted",
       15: expect.stringMatching(/^image: is larger than 20 MiB/),
@@ -136,7 +136,7 @@ describe("JSONL import", () => {
       20: "attack: is only allowed with image_condition jailbreak",
       21: "unknown field(s) 'extra' (extra data belongs in meta)",
       22: "thinking: contains a NUL character",
-      24: "image: links outside the folder of the JSONL file",
+      24: "image: links outside the image folder",
       25: "image: cannot be decoded as PNG, JPEG, WebP or GIF",
     });
     expect(byLine[23]).toMatch(/^judges\[2\]\.judgment: /);
@@ -148,7 +148,7 @@ describe("JSONL import", () => {
 
   it("with --skip-invalid imports the good lines and writes the rejects beside the input", async () => {
     const file = await writeJsonl(dir, "mixed.jsonl", [sampleLine("a"), "{oops", sampleLine("b"), { ...sampleLine("c"), category: "nope" }]);
-    const summary = await importJsonl({ actor: CLI_ACTOR, file, skipInvalid: true });
+    const summary = await importSamples({ actor: CLI_ACTOR, file, skipInvalid: true });
     expect(summary).toMatchObject({ imported: 2, committed: true, rejectsFile: path.join(dir, "mixed.rejects.jsonl") });
     const rejects = (await fs.readFile(path.join(dir, "mixed.rejects.jsonl"), "utf8")).trim().split("\n").map((line) => JSON.parse(line));
     expect(rejects.map((reject) => [reject.line, reject.record])).toEqual([
@@ -161,9 +161,9 @@ describe("JSONL import", () => {
   it("is idempotent, and a changed line updates its sample, keeping history and adjudications", async () => {
     const lines = [sampleLine("a"), sampleLine("b"), sampleLine("c")];
     const file = await writeJsonl(dir, "set.jsonl", lines);
-    await importJsonl({ actor: CLI_ACTOR, file });
+    await importSamples({ actor: CLI_ACTOR, file });
     const before = await pool().query(`SELECT id, updated_at FROM samples ORDER BY id`);
-    expect(await importJsonl({ actor: CLI_ACTOR, file })).toMatchObject({ imported: 0, updated: 0, unchanged: 3 });
+    expect(await importSamples({ actor: CLI_ACTOR, file })).toMatchObject({ imported: 0, updated: 0, unchanged: 3 });
     expect((await pool().query(`SELECT id, updated_at FROM samples ORDER BY id`)).rows).toEqual(before.rows);
 
     const { rows: users } = await pool().query<{ id: string }>(`INSERT INTO users (email, role) VALUES ('e@x.org', 'expert') RETURNING id`);
@@ -174,7 +174,7 @@ describe("JSONL import", () => {
     );
     const changed = { ...sampleLine("b"), answer: "A different answer.", judges: [{ name: "gpt-5", analysis: "Now harmful.", judgment: 1 }] };
     await writeJsonl(dir, "set.jsonl", [lines[0]!, changed, lines[2]!]);
-    expect(await importJsonl({ actor: CLI_ACTOR, file })).toMatchObject({ imported: 0, updated: 1, unchanged: 2 });
+    expect(await importSamples({ actor: CLI_ACTOR, file })).toMatchObject({ imported: 0, updated: 1, unchanged: 2 });
     const { rows } = await pool().query(`SELECT id, answer, route::text, consensus::text FROM samples WHERE external_id = 'b'`);
     expect(rows).toEqual([{ id: sampleB, answer: "A different answer.", route: "unanimous", consensus: "1" }]);
     expect(await count("adjudications")).toBe(1);
@@ -185,13 +185,13 @@ describe("JSONL import", () => {
 
   it("serialises concurrent imports of one dataset instead of failing them", async () => {
     const file = await writeJsonl(dir, "race.jsonl", Array.from({ length: 50 }, (_, index) => sampleLine(`r${index}`)));
-    const results = await Promise.all([importJsonl({ actor: CLI_ACTOR, file }), importJsonl({ actor: CLI_ACTOR, file })]);
+    const results = await Promise.all([importSamples({ actor: CLI_ACTOR, file }), importSamples({ actor: CLI_ACTOR, file })]);
     expect(results.map((result) => result.imported).sort()).toEqual([0, 50]);
     expect(await count("samples")).toBe(50);
   });
 
   it("is refused to roles other than admin", async () => {
     const file = await writeJsonl(dir, "x.jsonl", [sampleLine("a")]);
-    await expect(importJsonl({ actor: { ...CLI_ACTOR, role: "expert", via: "session" }, file })).rejects.toThrow(ForbiddenError);
+    await expect(importSamples({ actor: { ...CLI_ACTOR, role: "expert", via: "session" }, file })).rejects.toThrow(ForbiddenError);
   });
 });

@@ -13,7 +13,7 @@ import { recordExport } from "@/lib/services/exports/create-export";
 import { getPrelabelPanel } from "@/lib/services/prelabel/get-prelabel-panel";
 import type { PrelabelFailureView } from "@/lib/services/prelabel/list-prelabel-failures";
 import { getSample } from "@/lib/services/samples/get-sample";
-import { importJsonl } from "@/lib/services/import/import-jsonl";
+import { importSamples } from "@/lib/services/import/import-samples";
 import { sampleLine, tempDir, writeJsonl, writePng } from "../support/fixtures";
 import { realisticReply, startGuardTestServer, type GuardTestServer } from "../support/guard-test-server";
 import { runCli } from "../support/run-cli";
@@ -66,7 +66,7 @@ beforeAll(async () => {
   await writePng(path.join(dir, "lost.png"), "#884422");
   const lines = Array.from({ length: SAMPLES - 2 }, (_, index) => sampleLine(`vl-${index}`));
   lines.push(sampleLine("vl-refused"), sampleLine("vl-lost-image", { image: "lost.png", image_condition: "aligned" }));
-  await importJsonl({ actor: CLI_ACTOR, file: await writeJsonl(dir, "vl.jsonl", lines), dataset: "vl" });
+  await importSamples({ actor: CLI_ACTOR, file: await writeJsonl(dir, "vl.jsonl", lines), dataset: "vl" });
   // The image's file goes missing from the store after the import.
   const { rows } = await pool().query<{ sha: string }>(`SELECT image_sha256 AS sha FROM samples WHERE external_id = 'vl-lost-image'`);
   await fs.rm(imagePath(rows[0]!.sha));

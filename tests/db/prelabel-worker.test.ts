@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { pool } from "@/lib/db/pool";
-import { importJsonl } from "@/lib/services/import/import-jsonl";
+import { importSamples } from "@/lib/services/import/import-samples";
 import { sampleLine, tempDir, writeJsonl } from "../support/fixtures";
 import { runCli } from "../support/run-cli";
 import { spawnCli } from "../support/spawn-cli";
@@ -56,7 +56,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await slowGuard();
   const dir = await tempDir();
-  await importJsonl({ actor: CLI_ACTOR, file: await writeJsonl(dir, "p.jsonl", Array.from({ length: 80 }, (_, index) => sampleLine(`p${index}`))), dataset: "p" });
+  await importSamples({ actor: CLI_ACTOR, file: await writeJsonl(dir, "p.jsonl", Array.from({ length: 80 }, (_, index) => sampleLine(`p${index}`))), dataset: "p" });
 });
 afterAll(async () => {
   server.close();

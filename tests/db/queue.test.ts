@@ -3,7 +3,7 @@ import { CLI_ACTOR, type Actor } from "@/lib/auth/actor";
 import { pool } from "@/lib/db/pool";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { updateDatasetSettings } from "@/lib/services/datasets/update-dataset-settings";
-import { importJsonl } from "@/lib/services/import/import-jsonl";
+import { importSamples } from "@/lib/services/import/import-samples";
 import { claimNextSample } from "@/lib/services/queue/claim-next-sample";
 import { flagSample } from "@/lib/services/queue/flag-sample";
 import { getQueueProgress } from "@/lib/services/queue/get-queue-progress";
@@ -31,7 +31,7 @@ let admin: Actor;
 
 async function importDataset(name: string, lines: Record<string, unknown>[]) {
   const dir = await tempDir();
-  const summary = await importJsonl({ actor: CLI_ACTOR, file: await writeJsonl(dir, `${name}.jsonl`, lines), dataset: name });
+  const summary = await importSamples({ actor: CLI_ACTOR, file: await writeJsonl(dir, `${name}.jsonl`, lines), dataset: name });
   expect(summary.committed).toBe(true);
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI_ACTOR, type Actor } from "@/lib/auth/actor";
 import { pool } from "@/lib/db/pool";
 import { NotFoundError, UnauthenticatedError, ValidationError } from "@/lib/errors";
-import { importJsonl } from "@/lib/services/import/import-jsonl";
+import { importSamples } from "@/lib/services/import/import-samples";
 import { getSample } from "@/lib/services/samples/get-sample";
 import { listFilterOptions } from "@/lib/services/samples/list-filter-options";
 import { listSamples } from "@/lib/services/samples/list-samples";
@@ -26,7 +26,7 @@ beforeAll(async () => {
       ...(index === 7 ? { image: "img.png", image_condition: "jailbreak", attack: "figstep", prelabel: { model: "GuardTrace-VL-3B", judgment: 1, analysis: "harm" } } : {}),
     }),
   );
-  await importJsonl({ actor: CLI_ACTOR, file: await writeJsonl(dir, "set.jsonl", lines) });
+  await importSamples({ actor: CLI_ACTOR, file: await writeJsonl(dir, "set.jsonl", lines) });
 });
 afterAll(async () => database.drop());
 
@@ -48,7 +48,7 @@ describe("listSamples", () => {
   it("filters by route, category, judge verdict and external id, with counts", async () => {
     const noMajority = await listSamples(viewer, { route: "no_majority" });
     expect(noMajority.items.map((item) => item.externalId)).toEqual(["s00", "s05", "s10", "s15", "s20", "s25"]);
-    expect(noMajority.counts).toEqual({ total: 6, byRoute: { unanimous: 12, majority: 12, no_majority: 6 } });
+    expect(noMajority.counts).toEqual({ total: 6, byRoute: { unanimous: 12, majority: 12, no_majority: 6, reference: 0 } });
     const health = await listSamples(viewer, { category: "health", route: "majority" });
     expect(health.items.every((item) => item.category === "health" && item.route === "majority")).toBe(true);
     expect(health.items.map((item) => item.externalId)).toEqual(["s03", "s09", "s21", "s27"]);
@@ -118,7 +118,7 @@ describe("text through the import's COPY", () => {
         { name: "judge\\c", analysis: "x", judgment: 0.5 },
       ],
     });
-    await importJsonl({ actor: CLI_ACTOR, file: await writeJsonl(dir, "awkward.jsonl", [line]) });
+    await importSamples({ actor: CLI_ACTOR, file: await writeJsonl(dir, "awkward.jsonl", [line]) });
     const { rows } = await pool().query<{ id: number }>(`SELECT id FROM samples WHERE external_id = 'awkward'`);
     const sample = await getSample(viewer, String(rows[0]!.id));
     expect(sample).toMatchObject({ question: awkward, thinking: `${awkward}\n\nStep two.`, answer: "", model: 'model "x", v2', meta: line.meta });
@@ -132,7 +132,7 @@ describe("text through the import's COPY", () => {
 describe("listFilterOptions", () => {
   it("offers the datasets and the attacks, sources, models and judges the imports met, and forgets a deleted dataset's", async () => {
     const dir = await tempDir();
-    await importJsonl({ actor: CLI_ACTOR, file: await writeJsonl(dir, "facets.jsonl", [sampleLine("facet-1", { source: "Only-Here", model: "model-only-here" })]) });
+    await importSamples({ actor: CLI_ACTOR, file: await writeJsonl(dir, "facets.jsonl", [sampleLine("facet-1", { source: "Only-Here", model: "model-only-here" })]) });
     let options = await listFilterOptions(viewer);
     expect(options.datasets).toEqual(expect.arrayContaining(["set", "facets"]));
     expect(options.attacks).toContain("figstep");
@@ -156,7 +156,7 @@ describe("judge filters on samples some judges did not see", () => {
       { name: "qwen3-vl-235b", analysis: "harm", judgment: 1 },
       { name: "claude", analysis: "safe", judgment: 0 },
     ];
-    await importJsonl({
+    await importSamples({
       actor: CLI_ACTOR,
       file: await writeJsonl(dir, "partial.jsonl", [sampleLine("no-gpt", { judges: without }), sampleLine("with-gpt", { judges: judges([0, 1, 1]) })]),
     });

@@ -30,7 +30,7 @@ describe("import record schema", () => {
     expect(reason({ ...valid, id: undefined })).toBe("id: is required");
     expect(reason({ ...valid, question: "   " })).toBe("question: must not be empty");
     expect(reason({ ...valid, category: "weapons" })).toMatch(/^category: must be one of crime, cybersecurity/);
-    expect(reason({ ...valid, judges: [] })).toBe("judges: needs at least one judge");
+    expect(reason({ ...valid, judges: [] })).toBe("judges: needs at least one judge (or a reference label)");
     expect(reason({ ...valid, judges: [{ name: "a", analysis: "x", judgment: 0.7 }] })).toBe("judges[0].judgment: must be 0, 0.5 or 1");
     expect(reason({ ...valid, judges: [{ name: "a", analysis: "x", judgment: "1" }] })).toMatch(/^judges\[0\]\.judgment: .*number/);
     expect(reason({ ...valid, judgement: 1 })).toBe("unknown field(s) 'judgement' (extra data belongs in meta)");

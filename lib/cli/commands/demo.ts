@@ -4,7 +4,7 @@ import { CLI_ACTOR } from "../../auth/actor";
 import fs from "node:fs/promises";
 import { DEMO_FILE, DEMO_VERSION, generateDemoDataset } from "../../demo/generate-demo";
 import { dataDir } from "../../paths";
-import { importJsonl } from "../../services/import/import-jsonl";
+import { importSamples } from "../../services/import/import-samples";
 
 export const DEMO_DATASET = "demo";
 
@@ -13,7 +13,7 @@ export async function loadDemo(): Promise<{ imported: number; updated: number; u
   const folder = path.join(dataDir(), `demo-v${DEMO_VERSION}`);
   const ready = await fs.stat(path.join(folder, DEMO_FILE)).then(() => true).catch(() => false);
   const file = ready ? path.join(folder, DEMO_FILE) : await generateDemoDataset(folder);
-  const summary = await importJsonl({ actor: CLI_ACTOR, file, dataset: DEMO_DATASET });
+  const summary = await importSamples({ actor: CLI_ACTOR, file, dataset: DEMO_DATASET });
   return { imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged };
 }
 

@@ -19,6 +19,7 @@ export type SampleListItem = {
   model: string | null;
   route: string;
   consensus: RiskValue | null;
+  reference: { judgment: RiskValue; source: string } | null;
   question: string;
   hasImage: boolean;
   judges: { name: string; judgment: RiskValue }[];
@@ -56,6 +57,8 @@ export async function listSamples(actor: Actor | null, rawFilters: unknown): Pro
       model: true,
       route: true,
       consensus: true,
+      referenceJudgment: true,
+      referenceSource: true,
       question: true,
       imageSha256: true,
       dataset: { select: { name: true } },
@@ -75,6 +78,7 @@ export async function listSamples(actor: Actor | null, rawFilters: unknown): Pro
     model: row.model,
     route: row.route,
     consensus: row.consensus ? riskValueOf(row.consensus) : null,
+    reference: row.referenceJudgment ? { judgment: riskValueOf(row.referenceJudgment), source: row.referenceSource ?? "" } : null,
     question: row.question.length > QUESTION_PREVIEW ? `${row.question.slice(0, QUESTION_PREVIEW)}…` : row.question,
     hasImage: row.imageSha256 !== null,
     judges: parseStoredJudges(row.judges).map((judge) => ({ name: judge.name, judgment: judge.judgment })),

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { optionalParam as optional } from "../../validation";
 import { CATEGORIES, IMAGE_CONDITIONS } from "../../import/record-schema";
 
-export const VOTE_ROUTES = ["unanimous", "majority", "no_majority"] as const;
+/** `reference`: a sample with a reference label and no judges, never queued. */
+export const VOTE_ROUTES = ["unanimous", "majority", "no_majority", "reference"] as const;
 export const SAMPLE_STATUSES = ["pending", "adjudicated"] as const;
 export const JUDGMENT_PARAMS = ["0", "0.5", "1"] as const;
 

@@ -8,6 +8,8 @@ export type BenchResult = {
   machine: Machine;
   import_per_s: number;
   copy_import_per_s: number;
+  /** The same records in the upstream layout as a Parquet file, read with the guardtrace layout. */
+  parquet_import_per_s?: number;
   import_vs_copy: number;
   claim_p95_ms: number;
   claim_double: number;
@@ -31,6 +33,7 @@ const ROWS: [keyof BenchResult, string, string, Goal | null][] = [
   ["import_per_s", "import, samples/s", "≥ 10,000 (100k, text only)", { atLeast: 10_000 }],
   ["copy_import_per_s", "raw COPY of the same rows, rows/s", "ceiling", null],
   ["import_vs_copy", "import ÷ COPY", "", null],
+  ["parquet_import_per_s", "Parquet import (upstream layout), records/s", "≥ 10,000 (100k, text only)", { atLeast: 10_000 }],
   ["claim_p95_ms", "claim p95, 32 experts at once, ms", "≤ 25 (1M)", { atMost: 25 }],
   ["claim_double", "double claims", "0", { atMost: 0 }],
   ["sample_api_p95_ms", "GET /api/v1/samples/{id} p95, ms", "≤ 50 (1M)", { atMost: 50 }],

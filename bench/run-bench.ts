@@ -19,6 +19,7 @@ import { CLI_ACTOR, type Actor } from "../lib/auth/actor";
 import { applyMigrations } from "../lib/db/migrate";
 import { closePool, pool } from "../lib/db/pool";
 import { disconnectDb } from "../lib/db/prisma";
+import { importLayoutSchema } from "../lib/import/import-layout-schema";
 import { importSamples } from "../lib/services/import/import-samples";
 import { claimStatement } from "../lib/services/queue/claim-next-sample";
 import { SAMPLE_DETAIL_SQL } from "../lib/services/samples/load-sample-detail";
@@ -28,7 +29,7 @@ import { addUser } from "../lib/services/users/add-user";
 import { copyExportRate, copyImportRate } from "./copy-baselines";
 import { runGuardBench } from "./guard-bench";
 import { renderBenchmarkDoc, type BenchRecord, type BenchResult, type GuardRun } from "./render-doc";
-import { writeSyntheticJsonl } from "./synthetic";
+import { writeSyntheticJsonl, writeSyntheticParquet } from "./synthetic";
 
 const run = promisify(execFile);
 const CLAIMERS = 32;
@@ -68,6 +69,15 @@ async function main() {
       client.release();
     }
     await fs.rm(file);
+
+    progress("Parquet import (upstream layout, guardtrace) through the real path");
+    const parquet = path.join(work, "bench.parquet");
+    await writeSyntheticParquet(parquet, count);
+    started = performance.now();
+    const fromParquet = await importSamples({ actor: CLI_ACTOR, file: parquet, dataset: `${dataset}-parquet`, layout: importLayoutSchema.parse({ layout: "guardtrace", source: "bench" }) });
+    result.parquet_import_per_s = Math.round(fromParquet.imported / ((performance.now() - started) / 1000));
+    await pool().query(`DELETE FROM datasets WHERE name = $1`, [`${dataset}-parquet`]);
+    await fs.rm(parquet);
     const datasetId = (await pool().query<{ id: string }>(`SELECT id FROM datasets WHERE name = $1`, [dataset])).rows[0]!.id;
     // What autovacuum does after a bulk import anyway (hint bits, visibility map, statistics), done now so
     // that it does not run during, and take a core from, the measurements below; then the gigabytes the

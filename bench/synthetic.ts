@@ -33,3 +33,37 @@ export async function writeSyntheticJsonl(file: string, count: number): Promise<
   out.end();
   await finished(out);
 }
+
+const UPSTREAM_SCHEMA = [
+  { name: "schema", num_children: 5 },
+  { name: "question", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL" },
+  { name: "thinking", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL" },
+  { name: "response", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL" },
+  { name: "image_name", type: "BYTE_ARRAY", converted_type: "UTF8", repetition_type: "OPTIONAL" },
+  { name: "evaluation_result", type: "DOUBLE", repetition_type: "OPTIONAL" },
+] as const;
+
+/**
+ * The same records in the upstream layout as a Parquet file (text only, no image): `response` for the
+ * answer and the reference label in `evaluation_result`, in row groups of 10,000 as a Hugging Face
+ * shard has them. Written a row group at a time, so the generator's memory stays flat too.
+ */
+export async function writeSyntheticParquet(file: string, count: number): Promise<void> {
+  const { ParquetWriter, fileWriter } = await import("hyparquet-writer");
+  const writer = new ParquetWriter({ writer: fileWriter(file), schema: [...UPSTREAM_SCHEMA] });
+  const GROUP = 10_000;
+  for (let start = 0; start < count; start += GROUP) {
+    const records = Array.from({ length: Math.min(GROUP, count - start) }, (_, offset) => syntheticRecord(start + offset));
+    writer.write({
+      columnData: [
+        { name: "question", data: records.map((record) => record.question) },
+        { name: "thinking", data: records.map((record) => record.thinking) },
+        { name: "response", data: records.map((record) => record.answer) },
+        { name: "image_name", data: records.map(() => "") },
+        { name: "evaluation_result", data: records.map((record) => record.judges[0]!.judgment!) },
+      ],
+      rowGroupSize: GROUP,
+    });
+  }
+  writer.finish();
+}

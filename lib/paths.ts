@@ -12,3 +12,14 @@ export function imageDir(): string {
 export function migrationsDir(): string {
   return path.resolve(process.env.GTS_MIGRATIONS_DIR ?? path.join(process.cwd(), "prisma", "migrations"));
 }
+
+/** Files uploaded on the import page, and the rejects of the imports run from it. */
+export function importWorkDir(): string {
+  return path.join(dataDir(), "imports");
+}
+
+/** The server folder an admin may import from by path; unset, imports by path are off. */
+export function serverImportDir(): string | null {
+  const configured = process.env.GTS_IMPORT_DIR;
+  return configured ? path.resolve(configured) : null;
+}

@@ -7,6 +7,7 @@ const LINKS: { href: string; label: string; action: Action }[] = [
   { href: "/samples", label: "Samples", action: "sample:read" },
   { href: "/dashboard", label: "Dashboard", action: "stats:read" },
   { href: "/prelabels", label: "Pre-labels", action: "stats:read" },
+  { href: "/imports", label: "Imports", action: "sample:import" },
   { href: "/exports", label: "Exports", action: "export:create" },
   { href: "/queue", label: "Queue", action: "sample:adjudicate" },
   { href: "/admin/users", label: "Users", action: "user:manage" },

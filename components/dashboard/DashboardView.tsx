@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { apiJson } from "@/components/app/api-client";
 import type { Dashboard } from "@/lib/stats/dashboard-types";
 import { BreakdownSection } from "./BreakdownSection";
+import { EvaluationSection } from "./EvaluationSection";
 import { ExpertsSection } from "./ExpertsSection";
 import { JudgesSection } from "./JudgesSection";
 import { OverviewSection } from "./OverviewSection";
@@ -35,6 +36,7 @@ export function DashboardView({ initial }: { initial: Dashboard }) {
       <BreakdownSection dashboard={dashboard} />
       <ExpertsSection dashboard={dashboard} />
       <PrelabelSection dashboard={dashboard} />
+      <EvaluationSection dashboard={dashboard} />
     </div>
   );
 }

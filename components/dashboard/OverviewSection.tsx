@@ -29,6 +29,8 @@ export function OverviewSection({ dashboard }: { dashboard: Dashboard }) {
     ["unanimous", "3:0 unanimous"],
     ["majority", "2:1 majority"],
     ["no_majority", "no majority"],
+    // Only where there are any: most datasets have judges on every sample.
+    ...(stats.routing.reference > 0 ? ([["reference", "reference label only"]] as const) : []),
   ] as const;
   return (
     <section aria-labelledby="overview" className="space-y-3">

@@ -64,6 +64,11 @@ export function SampleTable({ query, firstPage }: { query: string; firstPage: Sa
                     <RiskBadge key={judge.name} value={judge.judgment} compact />
                   ))}
                 </span>
+                {row.reference && (
+                  <span className="flex items-center gap-1 text-xs text-slate-700" title={`reference label from ${row.reference.source}`}>
+                    ref <RiskBadge value={row.reference.judgment} compact />
+                  </span>
+                )}
               </td>
               <td className="px-3 py-1.5 text-xs text-slate-600">{row.adjudications > 0 ? `${row.adjudications}×` : "—"}</td>
             </tr>

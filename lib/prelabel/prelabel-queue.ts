@@ -1,40 +1,15 @@
 import { createHash } from "node:crypto";
-import PgBoss from "pg-boss";
-import { log } from "../log";
+import type PgBoss from "pg-boss";
+import { openBoss, seconds } from "../jobs/boss";
 
 export const PRELABEL_DEAD_LETTER = "prelabel_dead";
 /** Matches every model version's queue (and not the dead-letter queue) in `pgboss.job.name`. */
 export const PRELABEL_QUEUES_LIKE = "prelabel-%";
-export const PGBOSS_SCHEMA = "pgboss";
 
 export type ModelVersion = { model: string; version: string };
 export type PrelabelJob = { sampleId: number } & ModelVersion;
 /** What a job that failed on its own sample keeps as its output: the error and the start of the reply. */
 export type PrelabelFailure = { message: string; raw: string | null; sampleId: number };
-
-function seconds(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value >= 1 ? value : fallback;
-}
-
-/**
- * pg-boss in the app's own database. Jobs that run past `GTS_PRELABEL_EXPIRE_SECONDS` (a worker killed
- * mid-batch) are failed by maintenance and retried with backoff; after `GTS_PRELABEL_RETRIES` they move to
- * the dead-letter queue, where the worker panel shows their error.
- */
-async function openBoss(): Promise<PgBoss> {
-  const connectionString = process.env.DATABASE_URL;
-  if (!connectionString) throw new Error("DATABASE_URL is not set");
-  const boss = new PgBoss({
-    connectionString,
-    schema: PGBOSS_SCHEMA,
-    max: 4,
-    maintenanceIntervalSeconds: seconds("GTS_QUEUE_MAINTENANCE_SECONDS", 30),
-  });
-  boss.on("error", (error: Error) => log.warn("job queue error", { error: error.message }));
-  await boss.start();
-  return boss;
-}
 
 /**
  * Each model version has its own queue, so a worker fetches only the jobs of the model it runs: the CPU
@@ -44,7 +19,11 @@ export function prelabelQueueName(target: ModelVersion): string {
   return `prelabel-${createHash("sha256").update(`${target.model}\u0000${target.version}`).digest("hex").slice(0, 20)}`;
 }
 
-/** pg-boss with the queue of one model version (created on first use) and the shared dead-letter queue. */
+/**
+ * pg-boss with the queue of one model version (created on first use) and the shared dead-letter queue.
+ * Jobs that run past `GTS_PRELABEL_EXPIRE_SECONDS` are retried; after `GTS_PRELABEL_RETRIES` they move to
+ * the dead-letter queue, where the worker panel shows their error.
+ */
 export async function openPrelabelQueue(target: ModelVersion): Promise<{ boss: PgBoss; queue: string }> {
   const boss = await openBoss();
   const queue = prelabelQueueName(target);

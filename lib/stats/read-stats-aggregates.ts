@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { RiskValue } from "../domain/risk";
+import { readEvaluationCells } from "./read-evaluation-cells";
 import type { Route, StatsAggregates, Votes } from "./stats-types";
 
 /**
@@ -53,27 +54,8 @@ export async function readStatsAggregates(client: pg.ClientBase, datasetId: stri
     prelabel.vsExpert = vsExpert.rows.map((row) => ({ truth: level(row.truth), predicted: level(row.predicted), count: row.count }));
     prelabel.vsConsensus = vsConsensus.rows.map((row) => ({ truth: level(row.truth), predicted: level(row.predicted), count: row.count }));
   }
-  const cell = (row: { model: string; version: string; source: string | null; truth: string; predicted: string; count: number }) => ({
-    ...row,
-    truth: level(row.truth),
-    predicted: level(row.predicted),
-  });
-  const vsReference = await client.query<{ model: string; version: string; source: string | null; truth: string; predicted: string; count: number }>(
-      `SELECT p.model_name AS model, p.model_version AS version, s.source, s.reference_judgment::text AS truth,
-              p.judgment::text AS predicted, count(*)::int AS count
-         FROM samples s JOIN prelabels p ON p.sample_id = s.id
-        WHERE s.reference_judgment IS NOT NULL AND ${scope} GROUP BY 1, 2, 3, 4, 5`,
-      [datasetId],
-  );
-  const vsExpertAll = await client.query<{ model: string; version: string; source: string | null; truth: string; predicted: string; count: number }>(
-      `SELECT p.model_name AS model, p.model_version AS version, s.source, a.judgment::text AS truth,
-              p.judgment::text AS predicted, count(*)::int AS count
-         FROM adjudications a JOIN prelabels p ON p.sample_id = a.sample_id JOIN samples s ON s.id = a.sample_id
-        WHERE a.round = 'first' AND ${scope} GROUP BY 1, 2, 3, 4, 5`,
-      [datasetId],
-  );
   return {
-    evaluation: { vsReference: vsReference.rows.map(cell), vsExpert: vsExpertAll.rows.map(cell) },
+    evaluation: await readEvaluationCells(client, datasetId),
     votePatterns: patterns.rows,
     expertPatterns: experts.rows.map((row) => ({ ...row, expert: level(row.expert) })),
     expertPairs: pairs.rows.map((row) => ({ first: level(row.first), second: level(row.second), count: row.count })),

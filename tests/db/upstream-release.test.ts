@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { pool } from "@/lib/db/pool";
-import { importLayoutSchema } from "@/lib/import/import-layout";
+import { importLayoutSchema } from "@/lib/import/import-layout-schema";
 import { importSamples } from "@/lib/services/import/import-samples";
 import { importPrelabels } from "@/lib/services/prelabel/import-prelabels";
 import { getDatasetStats } from "@/lib/services/stats/get-dataset-stats";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { contentId, importLayoutSchema, mapRecord } from "@/lib/import/import-layout";
+import { contentId, mapRecord } from "@/lib/import/import-layout";
+import { importLayoutSchema } from "@/lib/import/import-layout-schema";
 import { describeIssues, importRecordSchema } from "@/lib/import/record-schema";
 
 const layout = (input: unknown) => importLayoutSchema.parse(input);

@@ -67,9 +67,20 @@ export default async function SamplePage({ params }: { params: Promise<{ id: str
         </dl>
       </div>
 
-      <Section title="Judges">
-        <JudgeVerdicts judges={sample.judges} route={sample.route} />
-      </Section>
+      {sample.reference && (
+        <Section title="Reference label">
+          <p className="flex items-center gap-2 rounded border border-emerald-200 bg-emerald-50/40 p-3 text-sm" data-testid="reference-label">
+            <RiskBadge value={sample.reference.judgment} />
+            <span className="text-slate-700">from {sample.reference.source}: the ground truth this sample&apos;s pre-labels are scored against</span>
+          </p>
+        </Section>
+      )}
+
+      {sample.judges.length > 0 && (
+        <Section title="Judges">
+          <JudgeVerdicts judges={sample.judges} route={sample.route} />
+        </Section>
+      )}
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-4">

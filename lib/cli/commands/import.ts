@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "../../auth/actor";
-import { importLayoutSchema } from "../../import/import-layout";
+import { importLayoutSchema } from "../../import/import-layout-schema";
 import { positionNoun } from "../../import/record-source";
 import { importSamples } from "../../services/import/import-samples";
 import { describeIssues } from "../../import/record-schema";

@@ -2,12 +2,16 @@ import { parseArgs } from "node:util";
 import { loadGuardProfile } from "../../guard/load-guard-profile";
 import { log } from "../../log";
 import { guardConfig, openGuardBackend } from "../../prelabel/guard-config";
+import { runImportWorker } from "../../../workers/import-worker";
 import { runPrelabelWorker } from "../../../workers/prelabel-worker";
 import { UsageError } from "../cli-error";
 
 const USAGE = "usage: worker [--batch-size N] [--concurrency N] [--profile FILE.json]";
 
-/** Runs the pre-label worker until SIGINT/SIGTERM, which let the batches in hand finish first. */
+/**
+ * Runs the pre-label worker, and the imports queued from the import page, until SIGINT/SIGTERM, which
+ * let the batches (and the import) in hand finish first.
+ */
 export async function workerCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { "batch-size": { type: "string" }, concurrency: { type: "string" }, profile: { type: "string" } } });
   const batchSize = positive(values["batch-size"] ?? process.env.GTS_WORKER_BATCH_SIZE ?? "64", "--batch-size");
@@ -28,6 +32,7 @@ export async function workerCommand(args: string[]): Promise<number> {
   process.once("SIGINT", () => stop("SIGINT"));
   const backend = await openGuardBackend(config, profile);
   worker = await runPrelabelWorker({ backend, batchSize, concurrency });
+  const imports = await runImportWorker();
   log.info("pre-label worker started", {
     backend: config.GUARD_BACKEND,
     model: backend.modelName,
@@ -38,6 +43,8 @@ export async function workerCommand(args: string[]): Promise<number> {
   });
   if (stopRequested) void worker.stop();
   await worker.done;
+  // The import in hand, if any, finishes (or its job is retried by the next worker).
+  await imports.stop();
   log.info("pre-label worker stopped");
   return 0;
 }

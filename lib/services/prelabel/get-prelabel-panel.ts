@@ -3,7 +3,8 @@ import { assertCan, type Actor } from "../../auth/actor";
 import { can } from "../../auth/permissions";
 import { pool } from "../../db/pool";
 import { currentModel } from "../../prelabel/guard-config";
-import { PGBOSS_SCHEMA, PRELABEL_DEAD_LETTER, PRELABEL_QUEUES_LIKE } from "../../prelabel/prelabel-queue";
+import { PGBOSS_SCHEMA } from "../../jobs/boss";
+import { PRELABEL_DEAD_LETTER, PRELABEL_QUEUES_LIKE } from "../../prelabel/prelabel-queue";
 import { listPrelabelFailures, type PrelabelFailureView } from "./list-prelabel-failures";
 
 export type ProfileView = { systemPromptSha256: string; name: string | null; systemPrompt: string | null; completionTemplate: string | null };

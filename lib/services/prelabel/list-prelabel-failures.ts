@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { assertCan, type Actor } from "../../auth/actor";
 import { pool } from "../../db/pool";
-import { PGBOSS_SCHEMA, PRELABEL_QUEUES_LIKE } from "../../prelabel/prelabel-queue";
+import { PGBOSS_SCHEMA } from "../../jobs/boss";
+import { PRELABEL_QUEUES_LIKE } from "../../prelabel/prelabel-queue";
 import { optionalParam } from "../../validation";
 import { parseInput } from "../parse-input";
 

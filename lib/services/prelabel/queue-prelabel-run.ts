@@ -5,7 +5,8 @@ import { assertCan, type Actor } from "../../auth/actor";
 import { pool } from "../../db/pool";
 import { NotFoundError } from "../../errors";
 import { currentModel } from "../../prelabel/guard-config";
-import { openPrelabelQueue, PGBOSS_SCHEMA, singletonKey } from "../../prelabel/prelabel-queue";
+import { PGBOSS_SCHEMA } from "../../jobs/boss";
+import { openPrelabelQueue, singletonKey } from "../../prelabel/prelabel-queue";
 import { parseInput } from "../parse-input";
 
 export const prelabelRunSchema = z.strictObject({

@@ -23,6 +23,8 @@ export type SampleDetail = {
   image: { sha256: string; mime: string; width: number; height: number; byteSize: number; url: string } | null;
   route: string;
   consensus: RiskValue | null;
+  /** A known label the import carried (ground truth for evaluation), and who gave it. */
+  reference: { judgment: RiskValue; source: string } | null;
   judges: { name: string; analysis: string; judgment: RiskValue; minority: boolean }[];
   prelabel: PrelabelView | null;
   prelabels: PrelabelView[];
@@ -76,7 +78,8 @@ export function sampleDetailOf(sample: SampleDetailRow): SampleDetail {
   const level = (text: string) => Number(text) as RiskValue;
   const iso = (text: string) => new Date(text).toISOString();
   const judges = parseStoredJudges(sample.judges);
-  const minority = new Set(routeVotes(judges.map((judge) => judge.judgment)).minority);
+  // A reference sample has no judges, and so no minority.
+  const minority = new Set(judges.length === 0 ? [] : routeVotes(judges.map((judge) => judge.judgment)).minority);
   const prelabels = sample.prelabels.map((prelabel) => ({
     model: prelabel.model,
     version: prelabel.version,
@@ -106,6 +109,7 @@ export function sampleDetailOf(sample: SampleDetailRow): SampleDetail {
       : null,
     route: sample.route,
     consensus: sample.consensus === null ? null : level(sample.consensus),
+    reference: sample.reference_judgment === null ? null : { judgment: level(sample.reference_judgment), source: sample.reference_source ?? "" },
     judges: judges.map((judge, index) => ({ ...judge, minority: minority.has(index) })),
     prelabel: prelabels[0] ?? null,
     prelabels,
@@ -144,6 +148,8 @@ export type SampleDetailRow = {
   meta: Prisma.JsonValue | null;
   route: string;
   consensus: string | null;
+  reference_judgment: string | null;
+  reference_source: string | null;
   created_at: Date;
   updated_at: Date;
   sha256: string | null;
@@ -179,7 +185,7 @@ export const sampleDetailSelect = (idExpression: string, readerExpression: strin
   } AS decisions_hidden,
          s.id, s.external_id, d.name AS dataset, s.question, s.thinking, s.answer, s.category::text AS category,
          s.image_condition::text AS image_condition, s.attack, s.source, s.model, s.meta, s.route::text AS route,
-         s.consensus::text AS consensus, s.created_at, s.updated_at,
+         s.consensus::text AS consensus, s.reference_judgment::text AS reference_judgment, s.reference_source, s.created_at, s.updated_at,
          i.sha256, i.mime, i.width, i.height, i.byte_size,
          s.judges,
          coalesce((SELECT json_agg(json_build_object('model', p.model_name, 'version', p.model_version, 'judgment', p.judgment::text,

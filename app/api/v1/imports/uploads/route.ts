@@ -1,0 +1,11 @@
+import { NextResponse } from "next/server";
+import { actorFromRequest } from "@/lib/auth/request-actor";
+import { apiHandler } from "@/lib/http/api-handler";
+import { saveUpload } from "@/lib/services/import/save-upload";
+
+/** The file as the raw body (`?name=` gives its name), streamed to disk: 201 with the upload's id. */
+export const POST = apiHandler(async (request) => {
+  const actor = await actorFromRequest(request);
+  const saved = await saveUpload(actor, new URL(request.url).searchParams.get("name"), request.body);
+  return NextResponse.json(saved, { status: 201 });
+});

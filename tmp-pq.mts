@@ -1,0 +1,14 @@
+import { writeSyntheticParquet } from "./bench/synthetic";
+import { importLayoutSchema } from "./lib/import/import-layout";
+import { importSamples } from "./lib/services/import/import-samples";
+import { CLI_ACTOR } from "./lib/auth/actor";
+import { closePool } from "./lib/db/pool";
+const n = Number(process.argv[2] ?? 20000);
+let t = performance.now();
+await writeSyntheticParquet("/tmp/pq/bench.parquet", n);
+console.error("write", (performance.now() - t).toFixed(0), "ms", process.memoryUsage().rss / 1e6);
+t = performance.now();
+const s = await importSamples({ actor: CLI_ACTOR, file: "/tmp/pq/bench.parquet", dataset: `pq-${Date.now()}`, layout: importLayoutSchema.parse({ layout: "guardtrace", source: "bench" }) });
+const secs = (performance.now() - t) / 1000;
+console.error(s.imported, "in", secs.toFixed(2), "s =", Math.round(s.imported / secs), "/s; rss", process.memoryUsage().rss / 1e6);
+await closePool();

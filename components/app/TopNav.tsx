@@ -17,17 +17,18 @@ const LINKS: { href: string; label: string; action: Action }[] = [
 export function TopNav({ actor }: { actor: Actor | null }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex h-11 max-w-[1600px] items-center gap-6 px-4">
-        <Link href="/samples" className="font-semibold tracking-tight text-slate-900">
+      {/* On a narrow screen the bar scrolls sideways instead of wrapping its links over each other. */}
+      <nav aria-label="Main" className="mx-auto flex h-11 max-w-[1600px] items-center gap-6 overflow-x-auto whitespace-nowrap px-4">
+        <Link href="/samples" className="shrink-0 font-semibold tracking-tight text-slate-900">
           GuardTrace Studio
         </Link>
         {actor &&
           LINKS.filter((link) => can(link.action, actor.role)).map((link) => (
-            <Link key={link.href} href={link.href} className="text-slate-600 hover:text-slate-900">
+            <Link key={link.href} href={link.href} className="shrink-0 text-slate-600 hover:text-slate-900">
               {link.label}
             </Link>
           ))}
-        <div className="ml-auto flex items-center gap-3 text-xs">
+        <div className="ml-auto flex shrink-0 items-center gap-3 text-xs">
           {actor && (
             <>
               <Link href="/account" className="text-slate-500 hover:text-slate-900">

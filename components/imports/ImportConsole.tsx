@@ -101,6 +101,8 @@ export function ImportConsole({ initialHistory, importDir }: { initialHistory: I
       return apiJson<{ id: string }>("/api/v1/imports", { method: "POST", body: JSON.stringify(body(upload)) });
     },
     onSuccess: () => {
+      // The worker removes an upload once its import has run: the next import uploads the file again.
+      setUploaded(null);
       setStatus("Import queued; the worker streams it, and its progress shows below.");
       void queryClient.invalidateQueries({ queryKey: ["imports"] });
     },

@@ -10,6 +10,7 @@ const STATUS_STYLE: Record<ImportRunView["status"], string> = {
   running: "text-sky-800",
   succeeded: "text-emerald-800",
   failed: "text-rose-800 font-medium",
+  interrupted: "text-amber-900 font-medium",
 };
 
 /** Every import, the CLI's and the page's, with progress while one streams and its reasons once done. */

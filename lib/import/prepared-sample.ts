@@ -3,7 +3,6 @@ import type { RiskValue } from "../domain/risk";
 import { bucketOf } from "../queue/buckets";
 import { routeVotes, type VoteRouteName } from "../domain/vote-route";
 import type { ImageMeta } from "./image-loader";
-import { matchKeyOf } from "./match-key";
 import type { ImportRecord } from "./record-schema";
 
 export const IMPORTED_PRELABEL_VERSION = "imported";
@@ -34,7 +33,6 @@ export type PreparedSample = {
   judges: { name: string; analysis: string; judgment: RiskValue }[];
   prelabel: { model: string; version: string; analysis: string | null; judgment: RiskValue } | null;
   reference: { judgment: RiskValue; source: string } | null;
-  matchKey: string;
   imageName: string | null;
 };
 
@@ -75,7 +73,6 @@ export function prepareSample(lineNo: number, record: ImportRecord, image: Image
         }
       : null,
     reference: record.reference ? { judgment: record.reference.judgment, source: record.reference.source } : null,
-    matchKey: matchKeyOf(record.question, record.thinking, record.answer),
     imageName,
   };
 }

@@ -235,18 +235,18 @@ async function isEmpty(client: pg.PoolClient, datasetId: string): Promise<boolea
 /** The run's row, committed before the import's transaction opens: progress and failures land on it. */
 async function beginRun(options: ImportOptions, datasetName: string, format: ImportFormat, layout: ImportLayout): Promise<string> {
   const fileName = options.displayName ?? path.basename(options.file);
-  const settings = JSON.stringify({ ...layout, imageDir: options.imageDir ?? null });
+  const settings = JSON.stringify({ layout, imageDir: options.imageDir ?? null });
   if (options.runId) {
     const { rowCount } = await pool().query(
-      `UPDATE import_runs SET status = 'running', format = $2, started_at = now() WHERE id = $1 AND status = 'queued'`,
+      `UPDATE import_runs SET status = 'running', format = $2, started_at = now(), heartbeat_at = now() WHERE id = $1 AND status = 'queued'`,
       [options.runId, format],
     );
     if (rowCount === 0) throw new UserError(`import run ${options.runId} is not waiting to run`);
     return options.runId;
   }
   const { rows } = await pool().query<{ id: string }>(
-    `INSERT INTO import_runs (dataset_id, dataset_name, actor_id, file_name, skip_invalid, format, options)
-     VALUES ((SELECT id FROM datasets WHERE name = $1), $1, $2, $3, $4, $5, $6) RETURNING id`,
+    `INSERT INTO import_runs (dataset_id, dataset_name, actor_id, file_name, skip_invalid, format, options, heartbeat_at)
+     VALUES ((SELECT id FROM datasets WHERE name = $1), $1, $2, $3, $4, $5, $6, now()) RETURNING id`,
     [datasetName, options.actor.userId, fileName, Boolean(options.skipInvalid), format, settings],
   );
   return rows[0]!.id;
@@ -258,7 +258,11 @@ function progressReporter(runId: string, progress: ReadProgress) {
   let pending: Promise<unknown> = Promise.resolve();
   const write = () =>
     pool()
-      .query(`UPDATE import_runs SET records_read = $2, progress = $3 WHERE id = $1 AND status = 'running'`, [runId, progress.records, Math.min(1, progress.fraction)])
+      .query(`UPDATE import_runs SET records_read = $2, progress = $3, heartbeat_at = now() WHERE id = $1 AND status = 'running'`, [
+        runId,
+        progress.records,
+        Math.min(1, progress.fraction),
+      ])
       .catch((error: Error) => log.warn("could not record import progress", { error: error.message }));
   return {
     tick() {

@@ -16,7 +16,8 @@ export type ImportRunView = {
   fileName: string;
   format: string | null;
   layout: string | null;
-  status: "queued" | "running" | "succeeded" | "failed";
+  /** `interrupted`: recorded as running, but its process has written no progress for a while (it was killed). */
+  status: "queued" | "running" | "succeeded" | "failed" | "interrupted";
   startedBy: string | null;
   imported: number;
   updated: number;
@@ -35,10 +36,11 @@ export type ImportRunDetail = ImportRunView & { rejections: { line: number; reas
 
 const RUN_COLUMNS = `r.id, coalesce(d.name, r.dataset_name) AS dataset, r.file_name, r.format, r.options->'layout'->>'layout' AS layout,
   r.status::text AS status, u.email AS started_by, r.imported, r.updated, r.unchanged, r.rejected, r.records_read, r.progress, r.error,
-  r.started_at, r.finished_at, r.rejects_file, r.rejections`;
+  r.started_at, r.finished_at, r.rejects_file, r.rejections,
+  (r.status = 'running' AND coalesce(r.heartbeat_at, r.started_at) < now() - interval '2 minutes') AS quiet`;
 
 type RunRow = {
-  id: string; dataset: string | null; file_name: string; format: string | null; layout: string | null; status: ImportRunView["status"];
+  id: string; dataset: string | null; file_name: string; format: string | null; layout: string | null; status: Exclude<ImportRunView["status"], "interrupted">; quiet: boolean;
   started_by: string | null; imported: number; updated: number; unchanged: number; rejected: number; records_read: number; progress: number;
   error: string | null; started_at: Date; finished_at: Date | null; rejects_file: string | null; rejections: { line: number; reason: string }[] | null;
 };
@@ -49,7 +51,7 @@ const view = (row: RunRow): ImportRunView => ({
   fileName: row.file_name,
   format: row.format,
   layout: row.layout,
-  status: row.status,
+  status: row.quiet ? "interrupted" : row.status,
   startedBy: row.started_by,
   imported: row.imported,
   updated: row.updated,

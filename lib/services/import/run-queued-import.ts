@@ -1,9 +1,12 @@
 import "server-only";
+import fs from "node:fs/promises";
+import path from "node:path";
 import type { Actor } from "../../auth/actor";
 import { pool } from "../../db/pool";
 import { UserError } from "../../errors";
 import { importLayoutSchema } from "../../import/import-layout-schema";
 import { log } from "../../log";
+import { uploadsDir } from "./import-input";
 import { importSamples } from "./import-samples";
 import type { QueuedImportOptions } from "./queue-import";
 
@@ -45,6 +48,14 @@ export async function runQueuedImport(runId: string): Promise<void> {
     if (!(error instanceof UserError)) log.error("queued import failed", { runId, error: (error as Error).stack ?? String(error) });
     await pool().query(`UPDATE import_runs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status IN ('queued', 'running')`, [runId, message]);
   }
+  await removeUpload(run.options.file);
+}
+
+/** An uploaded file is kept only until its import has run; files under GTS_IMPORT_DIR are the admin's own. */
+async function removeUpload(file: string) {
+  const relative = path.relative(uploadsDir(), file);
+  if (relative.startsWith("..") || path.isAbsolute(relative)) return;
+  await Promise.all([fs.rm(file, { force: true }), fs.rm(`${file}.json`, { force: true })]);
 }
 
 const pairs = (record: Record<string, string>) => Object.entries(record).map(([left, right]) => `${left}=${right}`);

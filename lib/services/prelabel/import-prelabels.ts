@@ -171,7 +171,10 @@ async function writeBatch(client: pg.PoolClient, model: { model: string; version
   return rows.map((row) => row.sample_id);
 }
 
-/** Samples imported before match keys existed get theirs now, so an old dataset can be matched too. */
+/**
+ * Gives the dataset's samples their match keys where they have none: the import leaves them out (most
+ * datasets never need one), so the first evaluation import of a dataset computes them, once.
+ */
 async function fillMissingMatchKeys(datasetId: string): Promise<void> {
   for (;;) {
     const { rows } = await pool().query<{ id: number; question: string; thinking: string; answer: string }>(

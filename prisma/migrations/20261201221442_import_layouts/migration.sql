@@ -13,14 +13,13 @@ ADD COLUMN     "reference_source" TEXT;
 -- AlterTable
 ALTER TABLE "import_runs" ADD COLUMN     "dataset_name" TEXT,
 ADD COLUMN     "format" TEXT,
+ADD COLUMN     "heartbeat_at" TIMESTAMPTZ(3),
 ADD COLUMN     "options" JSONB,
 ADD COLUMN     "progress" DOUBLE PRECISION NOT NULL DEFAULT 0,
 ADD COLUMN     "records_read" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "rejections" JSONB,
 ADD COLUMN     "rejects_file" TEXT;
 
--- CreateIndex
-CREATE INDEX "samples_dataset_id_match_key_idx" ON "samples"("dataset_id", "match_key");
 
 
 
@@ -36,5 +35,7 @@ ALTER TABLE "samples" ADD CONSTRAINT "samples_reference_route_has_label"
 ALTER TABLE "samples" ADD CONSTRAINT "samples_reference_source_with_label"
   CHECK ((reference_judgment IS NULL) = (reference_source IS NULL));
 ALTER TABLE "import_runs" ADD CONSTRAINT "import_runs_progress_fraction" CHECK (progress BETWEEN 0 AND 1);
+-- Partial, so that an import (which leaves the key for `prelabel import` to fill) pays nothing for it.
+CREATE INDEX "samples_match_key_idx" ON "samples" ("dataset_id", "match_key") WHERE match_key IS NOT NULL;
 -- Evaluation statistics read the few samples with a reference label; this keeps that cheap at 1M.
 CREATE INDEX "samples_with_reference_idx" ON "samples" ("dataset_id", "id") WHERE reference_judgment IS NOT NULL;

@@ -8,20 +8,10 @@ import type { ExportView } from "@/lib/services/exports/export-view";
 import type { ExportProfileView } from "@/lib/services/exports/get-export-profile";
 import { PromptHash } from "@/components/prelabels/PromptHash";
 import { apiJson } from "@/components/app/api-client";
+import { FormField } from "@/components/app/FormField";
 import { ExportHistory } from "./ExportHistory";
 
 type Form = { kind: string; format: string; dataset: string; category: string; imageCondition: string; from: string; to: string; split: string; pairs: string; includeExpertConfirmed: boolean };
-
-function Field({ label, id, children }: { label: string; id: string; children: React.ReactNode }) {
-  return (
-    <div className="flex flex-col">
-      <label htmlFor={id} className="text-[11px] font-medium uppercase tracking-wide text-slate-500">
-        {label}
-      </label>
-      {children}
-    </div>
-  );
-}
 
 /** Pick what to export, see the counts, export in one click, follow the job, download from the history. */
 export function ExportConsole({ datasets, initialHistory, profile }: { datasets: string[]; initialHistory: ExportView[]; profile: ExportProfileView }) {
@@ -74,21 +64,21 @@ export function ExportConsole({ datasets, initialHistory, profile }: { datasets:
         className="space-y-3 rounded border border-slate-200 bg-white p-3"
       >
         <div className="flex flex-wrap items-end gap-3">
-          <Field label="Kind" id="export-kind">{select("kind", EXPORT_KINDS, false)}</Field>
-          <Field label="Format" id="export-format">{select("format", EXPORT_FORMATS, false)}</Field>
-          <Field label="Dataset" id="export-dataset">{select("dataset", datasets)}</Field>
-          <Field label="Category" id="export-category">{select("category", CATEGORIES)}</Field>
-          <Field label="Image" id="export-imageCondition">{select("imageCondition", IMAGE_CONDITIONS)}</Field>
-          <Field label="From" id="export-from">
+          <FormField label="Kind" id="export-kind">{select("kind", EXPORT_KINDS, false)}</FormField>
+          <FormField label="Format" id="export-format">{select("format", EXPORT_FORMATS, false)}</FormField>
+          <FormField label="Dataset" id="export-dataset">{select("dataset", datasets)}</FormField>
+          <FormField label="Category" id="export-category">{select("category", CATEGORIES)}</FormField>
+          <FormField label="Image" id="export-imageCondition">{select("imageCondition", IMAGE_CONDITIONS)}</FormField>
+          <FormField label="From" id="export-from">
             <input id="export-from" type="date" value={form.from} onChange={set("from")} className="mt-0.5 h-8 rounded border border-slate-300 px-1.5" />
-          </Field>
-          <Field label="To (exclusive)" id="export-to">
+          </FormField>
+          <FormField label="To (exclusive)" id="export-to">
             <input id="export-to" type="date" value={form.to} onChange={set("to")} aria-invalid={Boolean(fieldErrors.to)} className="mt-0.5 h-8 rounded border border-slate-300 px-1.5" />
-          </Field>
-          <Field label="Test share" id="export-split">
+          </FormField>
+          <FormField label="Test share" id="export-split">
             <input id="export-split" inputMode="decimal" placeholder="none, or 0.1" value={form.split} onChange={set("split")} aria-invalid={Boolean(fieldErrors.split)} className="mt-0.5 h-8 w-28 rounded border border-slate-300 px-1.5" />
-          </Field>
-          <Field label="OGDPO pairs" id="export-pairs">{select("pairs", ["first", "all"], false)}</Field>
+          </FormField>
+          <FormField label="OGDPO pairs" id="export-pairs">{select("pairs", ["first", "all"], false)}</FormField>
           <label className="flex h-8 items-center gap-1.5 text-xs">
             <input type="checkbox" checked={form.includeExpertConfirmed} onChange={set("includeExpertConfirmed")} />
             SFT: add expert-decided samples

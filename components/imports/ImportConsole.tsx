@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiError, apiJson } from "@/components/app/api-client";
+import { FormField } from "@/components/app/FormField";
 import { IMPORT_LAYOUTS, RECORD_FIELDS, SETTABLE_FIELDS } from "@/lib/import/import-layout-schema";
 import { importRequestSchema, type ImportRequestInput } from "@/lib/services/import/import-request";
 import type { ImportRunView } from "@/lib/services/import/list-imports";
@@ -18,22 +19,6 @@ const LAYOUT_HELP: Record<string, string> = {
 };
 const lines = (text: string) => text.split("\n").map((line) => line.trim()).filter(Boolean);
 const inputClass = "mt-0.5 h-8 rounded border border-slate-300 bg-white px-2";
-
-function Field({ label, id, hint, children }: { label: string; id: string; hint?: string; children: React.ReactNode }) {
-  return (
-    <div className="flex min-w-0 flex-col">
-      <label htmlFor={id} className="text-[11px] font-medium uppercase tracking-wide text-slate-600">
-        {label}
-      </label>
-      {children}
-      {hint && (
-        <span id={`${id}-hint`} className="mt-0.5 text-[11px] text-slate-600">
-          {hint}
-        </span>
-      )}
-    </div>
-  );
-}
 
 /**
  * Import a file as the CLI does: upload it (or name it under the server's import folder), pick the
@@ -135,7 +120,7 @@ export function ImportConsole({ initialHistory, importDir }: { initialHistory: I
         </fieldset>
         <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
           {form.from === "upload" ? (
-            <Field label="File (JSONL, JSON array or Parquet)" id="import-file">
+            <FormField label="File (JSONL, JSON array or Parquet)" id="import-file">
               <input
                 id="import-file"
                 type="file"
@@ -148,37 +133,37 @@ export function ImportConsole({ initialHistory, importDir }: { initialHistory: I
                   if (chosen && !form.dataset) setForm((current) => ({ ...current, dataset: chosen.name.replace(/\.(jsonl?|ndjson|parquet)$/i, "") }));
                 }}
               />
-            </Field>
+            </FormField>
           ) : (
-            <Field label="Path" id="import-path" hint={`relative to ${importDir}`}>
+            <FormField label="Path" id="import-path" hint={`relative to ${importDir}`}>
               <input id="import-path" aria-describedby="import-path-hint" value={form.path} onChange={set("path")} className={inputClass} placeholder="seval/S-Eval_600.json" />
-            </Field>
+            </FormField>
           )}
-          <Field label="Dataset" id="import-dataset">
+          <FormField label="Dataset" id="import-dataset">
             <input id="import-dataset" value={form.dataset} onChange={set("dataset")} className={inputClass} required />
-          </Field>
-          <Field label="Layout" id="import-layout" hint={LAYOUT_HELP[form.layout]}>
+          </FormField>
+          <FormField label="Layout" id="import-layout" hint={LAYOUT_HELP[form.layout]}>
             <select id="import-layout" aria-describedby="import-layout-hint" value={form.layout} onChange={set("layout")} className={inputClass}>
               {IMPORT_LAYOUTS.map((layout) => (
                 <option key={layout} value={layout}>{layout}</option>
               ))}
             </select>
-          </Field>
-          <Field label="Source (benchmark)" id="import-source" hint="fills source for records that have none, e.g. S-Eval-VL">
+          </FormField>
+          <FormField label="Source (benchmark)" id="import-source" hint="fills source for records that have none, e.g. S-Eval-VL">
             <input id="import-source" aria-describedby="import-source-hint" value={form.source} onChange={set("source")} className={inputClass} />
-          </Field>
-          <Field label="Image folder" id="import-image-dir" hint={importDir ? `where image names resolve, relative to ${importDir}` : "uploads use embedded images; set GTS_IMPORT_DIR for image folders"}>
+          </FormField>
+          <FormField label="Image folder" id="import-image-dir" hint={importDir ? `where image names resolve, relative to ${importDir}` : "uploads use embedded images; set GTS_IMPORT_DIR for image folders"}>
             <input id="import-image-dir" aria-describedby="import-image-dir-hint" value={form.imageDir} onChange={set("imageDir")} className={inputClass} disabled={!importDir} />
-          </Field>
+          </FormField>
           <label className="flex items-center gap-2 self-end text-sm">
             <input type="checkbox" checked={form.skipInvalid} onChange={set("skipInvalid")} /> Import the valid records and set the rest aside
           </label>
-          <Field label="Map fields (ours=theirs, one per line)" id="import-map" hint={`ours: ${RECORD_FIELDS.join(", ")}`}>
+          <FormField label="Map fields (ours=theirs, one per line)" id="import-map" hint={`ours: ${RECORD_FIELDS.join(", ")}`}>
             <textarea id="import-map" aria-describedby="import-map-hint" value={form.map} onChange={set("map")} rows={3} className="mt-0.5 rounded border border-slate-300 px-2 py-1 font-mono text-xs" placeholder="answer=response" />
-          </Field>
-          <Field label="Fill fields (field=value, one per line)" id="import-set" hint={`fields: ${SETTABLE_FIELDS.join(", ")}`}>
+          </FormField>
+          <FormField label="Fill fields (field=value, one per line)" id="import-set" hint={`fields: ${SETTABLE_FIELDS.join(", ")}`}>
             <textarea id="import-set" aria-describedby="import-set-hint" value={form.set} onChange={set("set")} rows={3} className="mt-0.5 rounded border border-slate-300 px-2 py-1 font-mono text-xs" placeholder="category=health" />
-          </Field>
+          </FormField>
         </div>
         {problems.length > 0 && (
           <ul className="text-xs text-amber-900" aria-label="Problems with the form">

@@ -18,7 +18,7 @@ let database: TestDatabase;
 let admin: Actor;
 let release: Awaited<ReturnType<typeof writeUpstreamRelease>>;
 
-const body = (bytes: Buffer | string) => new Blob([bytes]).stream();
+const body = (bytes: Buffer | string) => new Blob([typeof bytes === "string" ? bytes : new Uint8Array(bytes)]).stream();
 const code = (promise: Promise<unknown>) => promise.then(() => "resolved", (error: unknown) => (error instanceof UserError ? error.code : String(error)));
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import type PgBoss from "pg-boss";
-import { openBoss, seconds } from "../jobs/boss";
+import { ensureQueues, openBoss, seconds } from "../jobs/boss";
 
 export const IMPORT_QUEUE = "import";
 export const IMPORT_DEAD_LETTER = "import_dead";
@@ -12,15 +12,17 @@ export type ImportJob = { runId: string };
  */
 export async function openImportQueue(): Promise<PgBoss> {
   const boss = await openBoss();
-  await boss.createQueue(IMPORT_DEAD_LETTER, { name: IMPORT_DEAD_LETTER, policy: "standard" });
-  await boss.createQueue(IMPORT_QUEUE, {
-    name: IMPORT_QUEUE,
-    policy: "standard",
-    retryLimit: seconds("GTS_IMPORT_RETRIES", 2),
-    retryDelay: 10,
-    retryBackoff: true,
-    expireInSeconds: seconds("GTS_IMPORT_EXPIRE_SECONDS", 4 * 3600),
-    deadLetter: IMPORT_DEAD_LETTER,
-  });
+  await ensureQueues(boss, [
+    { name: IMPORT_DEAD_LETTER, policy: "standard" },
+    {
+      name: IMPORT_QUEUE,
+      policy: "standard",
+      retryLimit: seconds("GTS_IMPORT_RETRIES", 2),
+      retryDelay: 10,
+      retryBackoff: true,
+      expireInSeconds: seconds("GTS_IMPORT_EXPIRE_SECONDS", 4 * 3600),
+      deadLetter: IMPORT_DEAD_LETTER,
+    },
+  ]);
   return boss;
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type PgBoss from "pg-boss";
-import { openBoss, seconds } from "../jobs/boss";
+import { ensureQueues, openBoss, seconds } from "../jobs/boss";
 
 export const PRELABEL_DEAD_LETTER = "prelabel_dead";
 /** Matches every model version's queue (and not the dead-letter queue) in `pgboss.job.name`. */
@@ -27,17 +27,19 @@ export function prelabelQueueName(target: ModelVersion): string {
 export async function openPrelabelQueue(target: ModelVersion): Promise<{ boss: PgBoss; queue: string }> {
   const boss = await openBoss();
   const queue = prelabelQueueName(target);
-  await boss.createQueue(PRELABEL_DEAD_LETTER, { name: PRELABEL_DEAD_LETTER, policy: "standard" });
-  await boss.createQueue(queue, {
-    name: queue,
-    // At most one waiting, one retrying and one running job per sample and model version.
-    policy: "stately",
-    retryLimit: seconds("GTS_PRELABEL_RETRIES", 3),
-    retryDelay: seconds("GTS_PRELABEL_RETRY_DELAY_SECONDS", 5),
-    retryBackoff: true,
-    expireInSeconds: seconds("GTS_PRELABEL_EXPIRE_SECONDS", 300),
-    deadLetter: PRELABEL_DEAD_LETTER,
-  });
+  await ensureQueues(boss, [
+    { name: PRELABEL_DEAD_LETTER, policy: "standard" },
+    {
+      name: queue,
+      // At most one waiting, one retrying and one running job per sample and model version.
+      policy: "stately",
+      retryLimit: seconds("GTS_PRELABEL_RETRIES", 3),
+      retryDelay: seconds("GTS_PRELABEL_RETRY_DELAY_SECONDS", 5),
+      retryBackoff: true,
+      expireInSeconds: seconds("GTS_PRELABEL_EXPIRE_SECONDS", 300),
+      deadLetter: PRELABEL_DEAD_LETTER,
+    },
+  ]);
   return { boss, queue };
 }
 

@@ -18,7 +18,11 @@ let database: TestDatabase;
 let admin: Actor;
 let release: Awaited<ReturnType<typeof writeUpstreamRelease>>;
 
-const body = (bytes: Buffer | string) => new Blob([typeof bytes === "string" ? bytes : new Uint8Array(bytes)]).stream();
+const file = (name: string, bytes: Buffer | string, contentType = "application/octet-stream") => ({
+  name,
+  contentType,
+  body: new Blob([typeof bytes === "string" ? bytes : new Uint8Array(bytes)]).stream(),
+});
 const code = (promise: Promise<unknown>) => promise.then(() => "resolved", (error: unknown) => (error instanceof UserError ? error.code : String(error)));
 
 beforeAll(async () => {
@@ -46,7 +50,7 @@ describe("the import page's service", () => {
       { question: "Kept?", thinking: "T", response: "A", image_name: "", evaluation_result: 0 },
       { question: "", thinking: "T", response: "A", image_name: "", evaluation_result: 1 },
     ];
-    const saved = await saveUpload(admin, "C:\\fakepath\\mixed.json", body(JSON.stringify(records)));
+    const saved = await saveUpload(admin, file("C:\\fakepath\\mixed.json", JSON.stringify(records)));
     expect(saved).toMatchObject({ name: "mixed.json", format: "json-array", size: JSON.stringify(records).length });
     const request = { upload: saved.upload, dataset: "page", layout: "guardtrace", source: "MM-Eval", skipInvalid: true };
     const preview = await previewImport(admin, request);
@@ -83,14 +87,17 @@ describe("the import page's service", () => {
     process.env.GTS_IMPORT_DIR = configured;
   });
 
-  it("refuses an upload over the limit without keeping any of it, and an expert altogether", async () => {
+  it("refuses an upload over the limit without keeping any of it, an expert altogether, and a form's body", async () => {
     const uploads = () => fs.readdir(path.join(process.env.GTS_DATA_DIR!, "imports", "uploads")).catch(() => []);
     const before = await uploads();
     process.env.GTS_UPLOAD_MAX_BYTES = "1000";
-    expect(await code(saveUpload(admin, "big.jsonl", body(Buffer.alloc(5000, 0x61))))).toBe("too_large");
+    expect(await code(saveUpload(admin, file("big.jsonl", Buffer.alloc(5000, 0x61))))).toBe("too_large");
     delete process.env.GTS_UPLOAD_MAX_BYTES;
     expect(await uploads()).toEqual(before);
-    expect(await code(saveUpload({ ...admin, role: "expert" }, "a.jsonl", body("{}")))).toBe("forbidden");
+    expect(await code(saveUpload({ ...admin, role: "expert" }, file("a.jsonl", "{}")))).toBe("forbidden");
+    // What a cross-site form could send is refused before anything is written.
+    expect(await code(saveUpload(admin, file("a.jsonl", "{}", "text/plain")))).toBe("unsupported_media_type");
+    expect(await uploads()).toEqual(before);
   });
 
   it("runs a queued import as its admin, so one demoted since is refused, and shows a run that went quiet as interrupted", async () => {

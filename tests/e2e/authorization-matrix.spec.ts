@@ -38,8 +38,8 @@ const MATRIX: Record<string, Entry> = {
   "GET /api/v1/imports/[id]": { path: () => `/api/v1/imports/${UNKNOWN_UUID}`, expect: ADMINS(404) },
   "GET /api/v1/imports/[id]/rejects": { path: () => `/api/v1/imports/${UNKNOWN_UUID}/rejects`, expect: ADMINS(404) },
   "POST /api/v1/imports/preview": { path: () => "/api/v1/imports/preview", body: {}, expect: ADMINS(422) },
-  // No file name: refused after the role check, before anything is written.
-  "POST /api/v1/imports/uploads": { path: () => "/api/v1/imports/uploads", body: {}, expect: ADMINS(422) },
+  // A JSON body is not a file: refused after the role check, before anything is written.
+  "POST /api/v1/imports/uploads": { path: () => "/api/v1/imports/uploads", body: {}, expect: ADMINS(415) },
   "GET /api/v1/stats/evaluation": { path: () => "/api/v1/stats/evaluation?dataset=demo&format=markdown", expect: ANY_ROLE(200) },
   "GET /api/v1/prelabel-panel": { path: () => "/api/v1/prelabel-panel", expect: ANY_ROLE(200) },
   "POST /api/v1/prelabel-runs": { path: () => "/api/v1/prelabel-runs", body: { dataset: "no-such-dataset" }, expect: ADMINS(404) },

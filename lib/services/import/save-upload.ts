@@ -21,8 +21,16 @@ function maxBytes(): number {
  * Streams an uploaded file to disk, never holding it in memory, and refuses it past
  * `GTS_UPLOAD_MAX_BYTES` (4 GiB by default). The file is kept under an id; the import names it by that id.
  */
-export async function saveUpload(actor: Actor | null, name: string | null, body: ReadableStream<Uint8Array> | null): Promise<{ upload: string; name: string; size: number; format: ImportFormat }> {
+export async function saveUpload(
+  actor: Actor | null,
+  upload: { name: string | null; contentType: string | null; body: ReadableStream<Uint8Array> | null },
+): Promise<{ upload: string; name: string; size: number; format: ImportFormat }> {
   assertCan(actor, "sample:import");
+  const { name, body } = upload;
+  // A cross-site form can send text/plain or multipart without asking; only a script of ours sends this.
+  if (!upload.contentType?.toLowerCase().startsWith("application/octet-stream")) {
+    throw new UserError("send the file as the raw body with Content-Type: application/octet-stream", 415, "unsupported_media_type");
+  }
   const cleanName = path.basename((name ?? "").replaceAll("\\", "/")).replace(/[\u0000-\u001f]/g, "").slice(0, 200);
   if (!cleanName) throw new ValidationError({ name: ["give the file's name (?name=…)"] });
   if (!body) throw new ValidationError({ _: ["the upload is empty"] });

@@ -6,6 +6,6 @@ import { saveUpload } from "@/lib/services/import/save-upload";
 /** The file as the raw body (`?name=` gives its name), streamed to disk: 201 with the upload's id. */
 export const POST = apiHandler(async (request) => {
   const actor = await actorFromRequest(request);
-  const saved = await saveUpload(actor, new URL(request.url).searchParams.get("name"), request.body);
+  const saved = await saveUpload(actor, { name: new URL(request.url).searchParams.get("name"), contentType: request.headers.get("content-type"), body: request.body });
   return NextResponse.json(saved, { status: 201 });
 });

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { EXPORT_FORMATS, EXPORT_KINDS, exportOptionsSchema, type ExportOptions } from "@/lib/export/export-options";
+import { EXPORT_FORMATS, EXPORT_KINDS, exportOptionsSchema, MODALITIES, SFT_STYLES, type ExportOptions } from "@/lib/export/export-options";
 import { CATEGORIES, IMAGE_CONDITIONS } from "@/lib/import/record-schema";
 import type { ExportView } from "@/lib/services/exports/export-view";
 import type { ExportProfileView } from "@/lib/services/exports/get-export-profile";
@@ -11,12 +11,12 @@ import { apiJson } from "@/components/app/api-client";
 import { FormField } from "@/components/app/FormField";
 import { ExportHistory } from "./ExportHistory";
 
-type Form = { kind: string; format: string; dataset: string; category: string; imageCondition: string; from: string; to: string; split: string; pairs: string; includeExpertConfirmed: boolean };
+type Form = { kind: string; format: string; dataset: string; category: string; imageCondition: string; from: string; to: string; split: string; pairs: string; includeExpertConfirmed: boolean; sftStyle: string; modality: string };
 
 /** Pick what to export, see the counts, export in one click, follow the job, download from the history. */
 export function ExportConsole({ datasets, initialHistory, profile }: { datasets: string[]; initialHistory: ExportView[]; profile: ExportProfileView }) {
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<Form>({ kind: "ogdpo", format: "trl", dataset: "", category: "", imageCondition: "", from: "", to: "", split: "", pairs: "first", includeExpertConfirmed: false });
+  const [form, setForm] = useState<Form>({ kind: "ogdpo", format: "trl", dataset: "", category: "", imageCondition: "", from: "", to: "", split: "", pairs: "first", includeExpertConfirmed: false, sftStyle: "prompt-completion", modality: "mixed" });
   const parsed = useMemo(() => exportOptionsSchema.safeParse(form), [form]);
   const options: ExportOptions | null = parsed.success ? parsed.data : null;
   const preview = useQuery({
@@ -79,6 +79,10 @@ export function ExportConsole({ datasets, initialHistory, profile }: { datasets:
             <input id="export-split" inputMode="decimal" placeholder="none, or 0.1" value={form.split} onChange={set("split")} aria-invalid={Boolean(fieldErrors.split)} className="mt-0.5 h-8 w-28 rounded border border-slate-300 px-1.5" />
           </FormField>
           <FormField label="OGDPO pairs" id="export-pairs">{select("pairs", ["first", "all"], false)}</FormField>
+          <FormField label="Modality" id="export-modality">{select("modality", MODALITIES, false)}</FormField>
+          {form.format === "trl" && (
+            <FormField label="TRL SFT rows" id="export-sftStyle">{select("sftStyle", SFT_STYLES, false)}</FormField>
+          )}
           <label className="flex h-8 items-center gap-1.5 text-xs">
             <input type="checkbox" checked={form.includeExpertConfirmed} onChange={set("includeExpertConfirmed")} />
             SFT: add expert-decided samples

@@ -7,6 +7,15 @@ export const EXPORT_FORMATS = ["trl", "llamafactory"] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export type ExampleKind = Exclude<ExportKind, "all">;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** TRL SFT rows: prompt/completion (the loss on the verdict only) or one `messages` conversation. */
+export const SFT_STYLES = ["prompt-completion", "messages"] as const;
+export type SftStyle = (typeof SFT_STYLES)[number];
+/**
+ * Image and text-only rows in one file (`mixed`), in files of their own (`separate`: some setups, such as
+ * Qwen2-VL under DeepSpeed ZeRO-3 in LLaMA-Factory, hang on mixed batches), or only one of them.
+ */
+export const MODALITIES = ["mixed", "separate", "text-only", "image-only"] as const;
+export type Modality = (typeof MODALITIES)[number];
 
 
 /** What to export: one schema for the Export page, `POST /api/v1/exports` and `gts export`. */
@@ -25,6 +34,8 @@ export const exportOptionsSchema = z
     pairs: z.enum(["first", "all"]).default("first"),
     /** SFT also takes samples an expert decided, with the expert-backed verdict. */
     includeExpertConfirmed: z.boolean().default(false),
+    sftStyle: z.enum(SFT_STYLES).default("prompt-completion"),
+    modality: z.enum(MODALITIES).default("mixed"),
   })
   .refine((options) => !options.from || !options.to || options.from < options.to, { path: ["to"], message: "must come after from" });
 
@@ -32,4 +43,9 @@ export type ExportOptions = z.infer<typeof exportOptionsSchema>;
 
 export function kindsOf(kind: ExportKind): ExampleKind[] {
   return kind === "all" ? ["sft", "dpo", "ogdpo"] : [kind];
+}
+
+/** The SQL condition (on samples `s`) that a text-only or image-only export adds; none otherwise. */
+export function modalityCondition(modality: Modality): string {
+  return modality === "text-only" ? "AND s.image_sha256 IS NULL" : modality === "image-only" ? "AND s.image_sha256 IS NOT NULL" : "";
 }

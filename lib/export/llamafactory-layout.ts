@@ -1,32 +1,37 @@
 import { completionWriter, type GuardProfile } from "../guard/guard-profile";
 import { guardUserText, type GuardVerdict } from "../guard/guard-prompt";
+import { placeholderDefuser, type DefuseTally } from "./defuse-placeholders";
 import type { ExampleKind } from "./export-options";
 import { imageEntryName, type TrainingExample } from "./training-example";
 
-// LLaMA-Factory matches each <image> placeholder to one image: a literal one inside a trace must not count.
-const PLACEHOLDER = "<image>";
-const defuse = (text: string) => text.replaceAll(PLACEHOLDER, "<\u200bimage>");
+const IMAGE_PLACEHOLDER = "<image>";
 
 /**
  * LLaMA-Factory's sharegpt layout with `<image>` placeholders; preference rows carry chosen/rejected.
- * The system prompt and the assistant's layout are the profile's. Built once per profile; the result lays
- * out each row.
+ * Every text is defused of placeholders first (`tally` counts the texts changed; the system prompt
+ * once), then the row's own `<image>` goes before the user text. Provenance rides in `meta`, which
+ * LLaMA-Factory's converter drops with every column it does not map. The system prompt and the assistant's
+ * layout are the profile's. Built once per profile; the result lays out each row.
  */
-export function llamafactoryRows(profile: GuardProfile) {
+export function llamafactoryRows(profile: GuardProfile, tally: DefuseTally) {
+  const defuse = placeholderDefuser(tally);
   const write = completionWriter(profile.completionTemplate);
   const completion = (verdict: GuardVerdict) => defuse(write(verdict));
+  const system = defuse(profile.systemPrompt);
   return (example: TrainingExample) => {
     const images = example.image ? [imageEntryName(example.image)] : [];
-    const human = { from: "human", value: `${example.image ? PLACEHOLDER : ""}${defuse(guardUserText(example.task))}` };
+    const meta = example.provenance;
+    const human = { from: "human", value: `${example.image ? IMAGE_PLACEHOLDER : ""}${defuse(guardUserText(example.task))}` };
     if (example.kind === "sft") {
-      return { conversations: [human, { from: "gpt", value: completion(example.verdict) }], system: profile.systemPrompt, images };
+      return { conversations: [human, { from: "gpt", value: completion(example.verdict) }], system, images, meta };
     }
     return {
       conversations: [human],
       chosen: { from: "gpt", value: completion(example.chosen) },
       rejected: { from: "gpt", value: completion(example.rejected) },
-      system: profile.systemPrompt,
+      system,
       images,
+      meta,
     };
   };
 }

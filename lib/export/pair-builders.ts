@@ -13,12 +13,12 @@ export function unanimousVerdict(judges: JudgeRow[]): GuardVerdict {
 }
 
 /** DPO on a 2:1 split: a majority judge is chosen, the minority judge rejected. */
-export function majorityPair(judges: JudgeRow[]): { chosen: GuardVerdict; rejected: GuardVerdict; rejectedSource: string } | null {
+export function majorityPair(judges: JudgeRow[]): { chosen: GuardVerdict; chosenSource: string; rejected: GuardVerdict; rejectedSource: string } | null {
   const outcome = routeVotes(judges.map((judge) => judge.judgment));
   if (outcome.route !== "majority") return null;
   const winner = judges.find((judge) => judge.judgment === outcome.consensus)!;
   const loser = judges[outcome.minority[0]!]!;
-  return { chosen: verdictOf(winner), rejected: verdictOf(loser), rejectedSource: loser.name };
+  return { chosen: verdictOf(winner), chosenSource: winner.name, rejected: verdictOf(loser), rejectedSource: loser.name };
 }
 
 /** The verdict an expert backs: the judge they sided with, or their own correction. */

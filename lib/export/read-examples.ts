@@ -2,9 +2,10 @@ import type pg from "pg";
 import Cursor from "pg-cursor";
 import type { RiskValue } from "../domain/risk";
 import { parseStoredJudges } from "../domain/stored-judges";
-import type { ExampleKind, ExportOptions } from "./export-options";
+import { splitThinking } from "../domain/thinking-steps";
+import { modalityCondition, type ExampleKind, type ExportOptions } from "./export-options";
 import { expertVerdict, majorityPair, rejectedCandidates, unanimousVerdict, type ExpertDecision, type JudgeRow, type PrelabelRow } from "./pair-builders";
-import type { TrainingExample } from "./training-example";
+import type { Provenance, TrainingExample } from "./training-example";
 
 const BATCH = 1000;
 
@@ -15,10 +16,20 @@ type Row = {
   thinking: string;
   answer: string;
   route: string;
+  dataset: string;
   image_sha256: string | null;
   mime: string | null;
   judges: unknown;
-  decision: { kind: ExpertDecision["kind"]; supported_judge: string | null; judgment: string; analysis: string | null } | null;
+  decision: {
+    id: string;
+    round: string;
+    kind: ExpertDecision["kind"];
+    supported_judge: string | null;
+    judgment: string;
+    analysis: string | null;
+    span_start: number | null;
+    span_end: number | null;
+  } | null;
   prelabel: { model: string; analysis: string | null; judgment: string } | null;
 };
 
@@ -36,11 +47,12 @@ function query(kind: ExampleKind, options: ExportOptions, datasetId: string | nu
         ? "s.route = 'majority'"
         : "a.sample_id IS NOT NULL";
   const sql = `
-    SELECT s.id, s.external_id, s.question, s.thinking, s.answer, s.route::text AS route, s.image_sha256, i.mime,
+    SELECT s.id, s.external_id, s.question, s.thinking, s.answer, s.route::text AS route, d.name AS dataset, s.image_sha256, i.mime,
            s.judges,
-           ${decided ? `CASE WHEN a.sample_id IS NULL THEN NULL ELSE json_build_object('kind', a.kind, 'supported_judge', a.supported_judge, 'judgment', a.judgment::text, 'analysis', a.analysis) END` : "NULL"} AS decision,
+           ${decided ? `CASE WHEN a.sample_id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'round', a.round, 'kind', a.kind, 'supported_judge', a.supported_judge, 'judgment', a.judgment::text, 'analysis', a.analysis, 'span_start', a.span_start, 'span_end', a.span_end) END` : "NULL"} AS decision,
            ${kind === "ogdpo" ? `(SELECT json_build_object('model', p.model_name, 'analysis', p.analysis, 'judgment', p.judgment::text) FROM prelabels p WHERE p.sample_id = s.id ORDER BY p.created_at DESC LIMIT 1)` : "NULL"} AS prelabel
       FROM samples s
+      JOIN datasets d ON d.id = s.dataset_id
       LEFT JOIN images i ON i.sha256 = s.image_sha256
       ${decided ? `LEFT JOIN adjudications a ON a.sample_id = s.id AND a.round = 'first'` : ""}
      WHERE ${which}
@@ -49,6 +61,7 @@ function query(kind: ExampleKind, options: ExportOptions, datasetId: string | nu
        AND ($3::text IS NULL OR s.image_condition::text = $3)
        AND ($4::date IS NULL OR ${dateColumn} >= $4::date)
        AND ($5::date IS NULL OR ${dateColumn} < $5::date)
+       ${modalityCondition(options.modality)}
      ORDER BY s.id`;
   return { sql, params };
 }
@@ -85,14 +98,25 @@ function* examplesOf(kind: ExampleKind, row: Row, options: ExportOptions): Gener
   const decision: ExpertDecision | null = row.decision
     ? { kind: row.decision.kind, supportedJudge: row.decision.supported_judge, judgment: level(row.decision.judgment), analysis: row.decision.analysis }
     : null;
+  const provenance = (chosenFrom: string, rejectedFrom: string | null): Provenance => ({
+    sample: row.external_id,
+    dataset: row.dataset,
+    route: row.route,
+    votes: judges.map((judge) => ({ judge: judge.name, judgment: judge.judgment })),
+    chosen_from: chosenFrom,
+    rejected_from: rejectedFrom,
+    adjudication: row.decision ? { id: row.decision.id, round: row.decision.round } : null,
+    span: spanOf(row),
+  });
+  const expertSource = decision?.kind === "supports_judge" ? `expert:judge:${decision.supportedJudge}` : "expert:correction";
   if (kind === "sft") {
     const verdict = decision ? expertVerdict(decision, judges) : unanimousVerdict(judges);
-    if (verdict) yield { kind, ...base, verdict };
+    if (verdict) yield { kind, ...base, verdict, provenance: provenance(decision ? expertSource : "judges", null) };
     return;
   }
   if (kind === "dpo") {
     const pair = majorityPair(judges);
-    if (pair) yield { kind, ...base, ...pair };
+    if (pair) yield { kind, ...base, ...pair, provenance: provenance(`judge:${pair.chosenSource}`, `judge:${pair.rejectedSource}`) };
     return;
   }
   if (!decision) return;
@@ -101,6 +125,16 @@ function* examplesOf(kind: ExampleKind, row: Row, options: ExportOptions): Gener
   const prelabel: PrelabelRow | null = row.prelabel ? { model: row.prelabel.model, analysis: row.prelabel.analysis, judgment: level(row.prelabel.judgment) } : null;
   const candidates = rejectedCandidates(decision, judges, prelabel);
   for (const candidate of options.pairs === "all" ? candidates : candidates.slice(0, 1)) {
-    yield { kind, ...base, chosen, rejected: candidate.verdict, rejectedSource: candidate.source };
+    const rejectedFrom = candidate.source === "prelabel" ? `prelabel:${prelabel!.model}` : `judge:${candidate.source}`;
+    yield { kind, ...base, chosen, rejected: candidate.verdict, rejectedSource: candidate.source, provenance: provenance(expertSource, rejectedFrom) };
   }
+}
+
+/** The expert's risk span, with the thinking step (as the workspace numbers them) it starts in. */
+function spanOf(row: Row): Provenance["span"] {
+  const start = row.decision?.span_start;
+  const end = row.decision?.span_end;
+  if (start === null || start === undefined || end === null || end === undefined) return null;
+  const step = splitThinking(row.thinking).find((candidate) => start < candidate.end);
+  return { start, end, step: step?.number ?? null };
 }

@@ -4,21 +4,36 @@ import type { ExampleKind } from "./export-options";
 
 export type ExampleImage = { sha256: string; mime: string };
 
+/**
+ * Where a row came from, carried in its `meta` column (both trainers drop columns they do not know):
+ * the sample, its judges' votes, where each side's verdict came from (`judge:<name>`, `judges` for a
+ * unanimous consensus, `expert:correction`, `expert:judge:<name>` for an expert siding with a judge,
+ * `prelabel:<model>`), the adjudication, and the risk span an expert marked (character offsets into the
+ * thinking and the 1-based thinking step it starts in).
+ */
+export type Provenance = {
+  sample: string;
+  dataset: string;
+  route: string;
+  votes: { judge: string; judgment: RiskValue }[];
+  chosen_from: string;
+  rejected_from: string | null;
+  adjudication: { id: string; round: string } | null;
+  span: { start: number; end: number; step: number | null } | null;
+};
+
+type ExampleBase = { sampleId: number; externalId: string; route: string; task: GuardTask; image: ExampleImage | null; provenance: Provenance };
+
 /** One training row before it is laid out for TRL or LLaMA-Factory. */
 export type TrainingExample =
-  | { kind: "sft"; sampleId: number; externalId: string; route: string; task: GuardTask; image: ExampleImage | null; verdict: GuardVerdict }
-  | {
+  | ({ kind: "sft"; verdict: GuardVerdict } & ExampleBase)
+  | ({
       kind: Exclude<ExampleKind, "sft">;
-      sampleId: number;
-      externalId: string;
-      route: string;
-      task: GuardTask;
-      image: ExampleImage | null;
       chosen: GuardVerdict;
       rejected: GuardVerdict;
       /** Where the rejected side came from: a judge's name, or "prelabel". */
       rejectedSource: string;
-    };
+    } & ExampleBase);
 
 export function labelOf(example: TrainingExample): RiskValue {
   return example.kind === "sft" ? example.verdict.judgment : example.chosen.judgment;

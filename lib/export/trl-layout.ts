@@ -1,16 +1,21 @@
 import { completionWriter, type GuardProfile } from "../guard/guard-profile";
 import { guardUserText, type GuardTask, type GuardVerdict } from "../guard/guard-prompt";
+import type { SftStyle } from "./export-options";
 import { imageEntryName, type ExampleImage, type TrainingExample } from "./training-example";
 
 type Part = { type: "image" } | { type: "text"; text: string };
 type Message = { role: "system" | "user" | "assistant"; content: Part[] };
 
 /**
- * TRL's conversational layouts, vision variant: SFT rows `{messages, images}`; DPO rows
- * `{prompt, chosen, rejected, images}`. The system turn and the assistant's layout are the profile's.
- * Image paths are relative to the bundle's root. Built once per profile; the result lays out each row.
+ * TRL's conversational layouts, vision variant. SFT rows are prompt/completion,
+ * `{prompt: [system, user], completion: [assistant], images}`, so that TRL's completion-only loss (on by
+ * default for such rows) trains on the verdict and not on the long system prompt and trace; `messages`
+ * keeps the single-conversation layout. Preference rows are `{prompt, chosen, rejected, images}`. Every
+ * row carries its provenance in `meta`, which TRL's trainers drop before collating. The system turn and the
+ * assistant's layout are the profile's; image paths are relative to the bundle's root. Built once per
+ * profile; the result lays out each row.
  */
-export function trlRows(profile: GuardProfile) {
+export function trlRows(profile: GuardProfile, sftStyle: SftStyle) {
   const system: Message = { role: "system", content: [{ type: "text", text: profile.systemPrompt }] };
   const completion = completionWriter(profile.completionTemplate);
   const prompt = (task: GuardTask, image: ExampleImage | null): Message[] => [
@@ -20,7 +25,12 @@ export function trlRows(profile: GuardProfile) {
   const assistant = (verdict: GuardVerdict): Message[] => [{ role: "assistant", content: [{ type: "text", text: completion(verdict) }] }];
   return (example: TrainingExample) => {
     const images = example.image ? [imageEntryName(example.image)] : [];
-    if (example.kind === "sft") return { messages: [...prompt(example.task, example.image), ...assistant(example.verdict)], images };
-    return { prompt: prompt(example.task, example.image), chosen: assistant(example.chosen), rejected: assistant(example.rejected), images };
+    const meta = example.provenance;
+    if (example.kind === "sft") {
+      return sftStyle === "messages"
+        ? { messages: [...prompt(example.task, example.image), ...assistant(example.verdict)], images, meta }
+        : { prompt: prompt(example.task, example.image), completion: assistant(example.verdict), images, meta };
+    }
+    return { prompt: prompt(example.task, example.image), chosen: assistant(example.chosen), rejected: assistant(example.rejected), images, meta };
   };
 }

@@ -30,6 +30,8 @@ export type Manifest = {
   counts: Partial<Record<ExampleKind, KindSummary>>;
   images: number;
   files: Record<string, { sha256: string; bytes: number; rows: number }>;
+  /** LLaMA-Factory bundles: the texts that quoted `<image>`, `<video>` or `<audio>` and were defused. */
+  placeholdersDefused?: number;
 };
 
 /** A data file being written: straight into the zip (`temp` null), or to a temporary file added at the end of its kind. */
@@ -64,7 +66,8 @@ export async function writeBundle(
   const zip = new ZipWriter(output, { level: 1 });
   try {
     const kinds = kindsOf(options.kind);
-    const rowOf = options.format === "trl" ? trlRows(profile) : llamafactoryRows(profile);
+    const defused = { texts: 0 };
+    const rowOf = options.format === "trl" ? trlRows(profile, options.sftStyle) : llamafactoryRows(profile, defused);
     const files = new Map<string, DataFile>();
     const images = new Map<string, ExampleImage>();
     const counts: Manifest["counts"] = {};
@@ -75,7 +78,8 @@ export async function writeBundle(
       const own: DataFile[] = [];
       for await (const example of readExamples(client, kind, options, datasetId)) {
         const side = options.split ? splitSide(example.task.question, options.split) : null;
-        const name = `${kinds.length > 1 ? `${kind}/` : ""}${side ?? "data"}.jsonl`;
+        const modality = options.modality === "separate" ? (example.image ? "-image" : "-text") : "";
+        const name = `${kinds.length > 1 ? `${kind}/` : ""}${side ?? "data"}${modality}.jsonl`;
         let file = files.get(name);
         if (!file) {
           // The train (or only) file streams into the zip; the test split waits in a temporary file.
@@ -109,12 +113,16 @@ export async function writeBundle(
       counts,
       images: images.size,
       files: Object.fromEntries([...files.values()].map((file) => [file.name, { sha256: file.hash.digest("hex"), bytes: file.bytes, rows: file.rows }])),
+      ...(options.format === "llamafactory" ? { placeholdersDefused: defused.texts } : {}),
     };
     zip.addBuffer("manifest.json", Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), DATA_ENTRY);
     if (options.format === "llamafactory") {
       const entries = kinds.flatMap((kind) => {
         const own = [...files.values()].filter((file) => file.kind === kind);
-        return Object.entries(datasetInfo(kind, own.map((file) => ({ name: `guardtrace_${kind}${own.length > 1 ? `_${path.basename(file.name, ".jsonl")}` : ""}`, file: file.name }))));
+        return Object.entries(
+          // Named after the file (guardtrace_sft_train_image), so a name never depends on which files a run happened to fill.
+          datasetInfo(kind, own.map((file) => ({ name: datasetName(kind, file.name), file: file.name }))),
+        );
       });
       zip.addBuffer("dataset_info.json", Buffer.from(`${JSON.stringify(Object.fromEntries(entries), null, 2)}\n`), DATA_ENTRY);
     }
@@ -127,6 +135,11 @@ export async function writeBundle(
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }
+}
+
+function datasetName(kind: ExampleKind, file: string): string {
+  const stem = path.basename(file, ".jsonl");
+  return `guardtrace_${kind}${stem === "data" ? "" : `_${stem.replaceAll("-", "_")}`}`;
 }
 
 function openDataFile(zip: ZipWriter, name: string, kind: ExampleKind, temp: string | null): DataFile {

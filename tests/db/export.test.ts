@@ -7,7 +7,7 @@ import { pool } from "@/lib/db/pool";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { executeExport } from "@/lib/export/export-job";
 import { startExportRunner } from "@/lib/export/export-runner";
-import type { ExportOptions } from "@/lib/export/export-options";
+import { exportOptionsSchema, type ExportOptions } from "@/lib/export/export-options";
 import type { Manifest } from "@/lib/export/write-bundle";
 import { parseGuardOutput } from "@/lib/guard/guard-output-parser";
 import { DEFAULT_GUARD_PROFILE } from "@/lib/guard/guard-profile";
@@ -20,7 +20,7 @@ import { sampleLine, tempDir, writeJsonl, writePng } from "../support/fixtures";
 import { readZip } from "../support/read-zip";
 import { runCli } from "../support/run-cli";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { llamafactoryPreferenceRow, llamafactorySftRow, placeholdersMatch, trlPreferenceRow, trlSftRow } from "../support/training-row-schemas";
+import { llamafactoryPreferenceRow, llamafactorySftRow, placeholdersMatch, trlPreferenceRow, trlSftMessagesRow, trlSftRow } from "../support/training-row-schemas";
 
 let database: TestDatabase;
 let expertId: string;
@@ -36,7 +36,8 @@ async function decide(externalId: string, decision: { supports?: string; judgmen
 }
 
 async function bundle(options: Partial<ExportOptions> & Pick<ExportOptions, "kind" | "format">) {
-  const record = await recordExport(CLI_ACTOR, { pairs: "first", includeExpertConfirmed: false, dataset: "export", ...options }, "running");
+  // Through the schema, as every caller goes: its defaults fill what a test leaves out.
+  const record = await recordExport(CLI_ACTOR, exportOptionsSchema.parse({ dataset: "export", ...options }), "running");
   const file = path.join(await tempDir(), "bundle.zip");
   await executeExport(record.id, file);
   const entries = await readZip(file);
@@ -55,7 +56,14 @@ beforeAll(async () => {
   await writePng(path.join(dir, "b.png"), "#00aa00");
   const lines = [
     sampleLine("u1", { judges: judges(0, 0, 0) }),
-    sampleLine("u2", { judges: judges(1, 1, 1), image: "a.png", image_condition: "jailbreak", attack: "figstep", question: "Has <image> in the text?" }),
+    sampleLine("u2", {
+      judges: judges(1, 1, 1),
+      image: "a.png",
+      image_condition: "jailbreak",
+      attack: "figstep",
+      question: "Has <image> in the text?",
+      thinking: "It quotes <video> and then <audio>, <audio> again.\n\nStep two.",
+    }),
     sampleLine("u3", { judges: judges(0.5, 0.5, 0.5), image: "a.png", image_condition: "aligned" }),
     sampleLine("m1", { judges: judges(0, 0, 1) }),
     sampleLine("m2", { judges: judges(1, 0.5, 1), image: "b.png", image_condition: "aligned" }),
@@ -76,11 +84,25 @@ describe("export bundles", () => {
     const data = rows("data.jsonl");
     expect(data).toHaveLength(3);
     for (const row of data) expect(trlSftRow.safeParse(row).success).toBe(true);
-    const completions = data.map((row) => parseGuardOutput(row.messages[2].content[0].text));
+    // Prompt/completion, so that TRL's completion-only loss trains on the verdict alone.
+    const completions = data.map((row) => parseGuardOutput(row.completion[0].content[0].text));
     expect(completions.map((verdict) => verdict.judgment).sort()).toEqual([0, 0.5, 1]);
     expect(completions[0]).toEqual({ analysis: "gpt-5 reads it as 0.", judgment: 0 });
-    expect(data[0].messages[1].content[0]).toEqual({ type: "text", text: expect.stringMatching(/^Current Task Query: .*\nCurrent Task Thinking: .*\n\nStep two\.\nCurrent Task Cleaned Response: /s) });
-    expect(data[1].messages[1].content[0]).toEqual({ type: "image" });
+    expect(data[0].prompt[1].content[0]).toEqual({ type: "text", text: expect.stringMatching(/^Current Task Query: .*\nCurrent Task Thinking: .*\n\nStep two\.\nCurrent Task Cleaned Response: /s) });
+    expect(data[1].prompt[1].content[0]).toEqual({ type: "image" });
+    expect(data[0].meta).toEqual({
+      sample: "u1",
+      dataset: "export",
+      route: "unanimous",
+      votes: [{ judge: "gpt-5", judgment: 0 }, { judge: "gemini-2.5-pro", judgment: 0 }, { judge: "qwen3-vl-235b", judgment: 0 }],
+      chosen_from: "judges",
+      rejected_from: null,
+      adjudication: null,
+      span: null,
+    });
+    const messages = (await bundle({ kind: "sft", format: "trl", sftStyle: "messages" })).rows("data.jsonl");
+    for (const row of messages) expect(trlSftMessagesRow.safeParse(row).success).toBe(true);
+    expect(messages[0].messages[2]).toEqual(data[0].completion[0]);
     const imageNames = [...entries.keys()].filter((name) => name.startsWith("images/"));
     expect(imageNames).toHaveLength(1);
     expect(createHash("sha256").update(entries.get(imageNames[0]!)!).digest("hex")).toBe(path.basename(imageNames[0]!, ".png"));
@@ -88,7 +110,7 @@ describe("export bundles", () => {
     expect(manifest.counts.sft).toEqual({ rows: 3, byLabel: { "0": 1, "0.5": 1, "1": 1 }, byRoute: { unanimous: 3 } });
     expect(manifest).toMatchObject({ kind: "sft", format: "trl", images: 1, appVersion: expect.any(String), filters: { dataset: "export" } });
     expect(manifest.guardProfile).toEqual({ name: "guardtrace-studio", systemPromptSha256: DEFAULT_GUARD_PROFILE.systemPromptSha256, completionTemplate: '"Analysis": {analysis}\n"Judgment": {judgment}' });
-    expect(data.every((row) => row.messages[0].content[0].text === DEFAULT_GUARD_PROFILE.systemPrompt)).toBe(true);
+    expect(data.every((row) => row.prompt[0].content[0].text === DEFAULT_GUARD_PROFILE.systemPrompt)).toBe(true);
     expect(entries.has("dataset_info.json")).toBe(false);
   });
 
@@ -136,13 +158,51 @@ describe("export bundles", () => {
     const { entries, manifest } = await bundle({ kind: "all", format: "llamafactory", includeExpertConfirmed: true });
     expect([...entries.keys()].filter((name) => name.endsWith(".jsonl")).sort()).toEqual(["dpo/data.jsonl", "ogdpo/data.jsonl", "sft/data.jsonl"]);
     expect(manifest.counts.sft!.rows).toBe(6);
-    const sft = entries.get("sft/data.jsonl")!.toString().trim().split("\n").map((line) => JSON.parse(line));
+    const read = (name: string) => entries.get(name)!.toString().trim().split("\n").map((line) => JSON.parse(line));
+    const sft = read("sft/data.jsonl");
     for (const row of sft) {
       expect(llamafactorySftRow.safeParse(row).success).toBe(true);
       expect(placeholdersMatch(row)).toBe(true);
     }
+    // The trace quoting <video> and <audio> (and the question quoting <image>) passes LLaMA-Factory's count;
+    // only the row's own <image> is left as a placeholder.
+    const quoting = sft.find((row) => row.meta.sample === "u2")!;
+    expect(quoting.conversations[0].value).toMatch(/^<image>Current Task Query: Has <\u200bimage> in the text\?\nCurrent Task Thinking: It quotes <\u200bvideo> and then <\u200baudio>, <\u200baudio> again\./);
+    // One text changed, u2's user turn; the system prompt's "<your analysis>" is no placeholder and stays.
+    expect(manifest.placeholdersDefused).toBe(1);
+    for (const row of [...read("dpo/data.jsonl"), ...read("ogdpo/data.jsonl")]) {
+      expect(llamafactoryPreferenceRow.safeParse(row).success).toBe(true);
+      expect(placeholdersMatch(row)).toBe(true);
+    }
+    // Provenance: an expert siding with a judge, against the majority it overturned.
+    const decided = read("ogdpo/data.jsonl").find((row) => row.meta.sample === "m4")!;
+    expect(decided.meta).toMatchObject({ route: "majority", chosen_from: "expert:judge:gpt-5", rejected_from: "judge:qwen3-vl-235b", adjudication: { id: expect.any(String), round: "first" }, span: null });
+    const dpo = read("dpo/data.jsonl").find((row) => row.meta.sample === "m2")!;
+    expect(dpo.meta).toMatchObject({ chosen_from: "judge:gpt-5", rejected_from: "judge:gemini-2.5-pro", adjudication: null });
     const info = JSON.parse(entries.get("dataset_info.json")!.toString());
     expect(Object.keys(info).sort()).toEqual(["guardtrace_dpo", "guardtrace_ogdpo", "guardtrace_sft"]);
+  });
+
+  it("writes image and text-only rows to files of their own, each registered, or only one of them", async () => {
+    const separate = await bundle({ kind: "all", format: "llamafactory", modality: "separate" });
+    const files = [...separate.entries.keys()].filter((name) => name.endsWith(".jsonl")).sort();
+    expect(files).toEqual(["dpo/data-image.jsonl", "dpo/data-text.jsonl", "ogdpo/data-text.jsonl", "sft/data-image.jsonl", "sft/data-text.jsonl"]);
+    for (const file of files) {
+      const rows = separate.rows(file);
+      expect(rows.every((row) => row.images.length === (file.includes("-image") ? 1 : 0))).toBe(true);
+    }
+    const info = JSON.parse(separate.entries.get("dataset_info.json")!.toString());
+    expect(Object.fromEntries(Object.entries(info).map(([name, entry]) => [name, (entry as { file_name: string }).file_name]))).toEqual({
+      guardtrace_sft_data_image: "sft/data-image.jsonl",
+      guardtrace_sft_data_text: "sft/data-text.jsonl",
+      guardtrace_dpo_data_image: "dpo/data-image.jsonl",
+      guardtrace_dpo_data_text: "dpo/data-text.jsonl",
+      guardtrace_ogdpo_data_text: "ogdpo/data-text.jsonl",
+    });
+    const textOnly = await bundle({ kind: "sft", format: "trl", modality: "text-only" });
+    expect(textOnly.rows("data.jsonl").map((row) => row.meta.sample)).toEqual(["u1"]);
+    expect(textOnly.manifest.images).toBe(0);
+    expect(await previewExport(CLI_ACTOR, { kind: "all", format: "trl", dataset: "export", modality: "image-only" })).toEqual({ sft: 2, dpo: 1, ogdpo: 0 });
   });
 
   it("writes a non-default profile's prompt and completion template into every row of every kind and layout, and names it in the manifest", async () => {
@@ -165,10 +225,10 @@ describe("export bundles", () => {
       for (const kind of ["sft", "dpo", "ogdpo"]) {
         for (const line of entries.get(`${kind}/data.jsonl`)!.toString().trim().split("\n")) {
           const row = JSON.parse(line);
-          const system = format === "trl" ? (row.messages ?? row.prompt)[0].content[0].text : row.system;
+          const system = format === "trl" ? row.prompt[0].content[0].text : row.system;
           const completions: string[] =
             format === "trl"
-              ? kind === "sft" ? [row.messages[2].content[0].text] : [row.chosen[0].content[0].text, row.rejected[0].content[0].text]
+              ? kind === "sft" ? [row.completion[0].content[0].text] : [row.chosen[0].content[0].text, row.rejected[0].content[0].text]
               : kind === "sft" ? [row.conversations[1].value] : [row.chosen.value, row.rejected.value];
           expect(system).toBe(prompt);
           for (const completion of completions) {
@@ -198,7 +258,7 @@ describe("export bundles", () => {
     const once = await bundle({ kind: "sft", format: "trl", dataset: "split", split: 0.3 });
     const twice = await bundle({ kind: "sft", format: "trl", dataset: "split", split: 0.3 });
     expect(once.manifest.files).toEqual(twice.manifest.files);
-    const question = (row: { messages: { content: { text?: string }[] }[] }) => /Current Task Query: (.*)\n/.exec(row.messages[1]!.content[0]!.text!)![1];
+    const question = (row: { prompt: { content: { text?: string }[] }[] }) => /Current Task Query: (.*)\n/.exec(row.prompt[1]!.content[0]!.text!)![1];
     const train = new Set(once.rows("train.jsonl").map(question));
     const test = new Set(once.rows("test.jsonl").map(question));
     expect(train.size + test.size).toBe(12);

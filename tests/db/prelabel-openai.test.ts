@@ -7,6 +7,7 @@ import { pool } from "@/lib/db/pool";
 import { RAW_REPLY_BYTES } from "@/lib/guard/backends/guard-backend";
 import { imagePath } from "@/lib/images/image-store";
 import { executeExport } from "@/lib/export/export-job";
+import { exportOptionsSchema } from "@/lib/export/export-options";
 import { DEFAULT_GUARD_PROFILE } from "@/lib/guard/guard-profile";
 import { loadGuardProfile } from "@/lib/guard/load-guard-profile";
 import { recordExport } from "@/lib/services/exports/create-export";
@@ -148,7 +149,7 @@ describe("pre-label worker against an OpenAI-compatible guard server", () => {
         ["checkpoint", await loadGuardProfile(profileFile)],
         ["default", DEFAULT_GUARD_PROFILE],
       ] as const) {
-        const record = await recordExport(CLI_ACTOR, { kind: "dpo", format: "trl", dataset: "vl", imageCondition: "none", pairs: "first", includeExpertConfirmed: false }, "running");
+        const record = await recordExport(CLI_ACTOR, exportOptionsSchema.parse({ kind: "dpo", format: "trl", dataset: "vl", imageCondition: "none" }), "running");
         await executeExport(record.id, path.join(await tempDir(), "bundle.zip"), profile);
         exported[label] = record.id;
       }

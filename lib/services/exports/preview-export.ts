@@ -1,7 +1,7 @@
 import "server-only";
 import { assertCan, type Actor } from "../../auth/actor";
 import { pool } from "../../db/pool";
-import { exportOptionsSchema, kindsOf, type ExampleKind } from "../../export/export-options";
+import { exportOptionsSchema, kindsOf, modalityCondition, type ExampleKind } from "../../export/export-options";
 import { parseInput } from "../parse-input";
 
 /**
@@ -28,7 +28,7 @@ export async function previewExport(actor: Actor | null, body: unknown): Promise
         WHERE ${which}
           AND ($1::text IS NULL OR s.dataset_id = (SELECT id FROM datasets WHERE name = $1))
           AND ($2::text IS NULL OR s.category::text = $2)
-          AND ($3::text IS NULL OR s.image_condition::text = $3) ${dates}`,
+          AND ($3::text IS NULL OR s.image_condition::text = $3) ${dates} ${modalityCondition(options.modality)}`,
       [options.dataset ?? null, options.category ?? null, options.imageCondition ?? null, options.from ?? null, options.to ?? null],
     );
     result[kind] = rows[0]!.count;

@@ -16,6 +16,8 @@ export type SftStyle = (typeof SFT_STYLES)[number];
  */
 export const MODALITIES = ["mixed", "separate", "text-only", "image-only"] as const;
 export type Modality = (typeof MODALITIES)[number];
+/** `downsample`: every label keeps as many rows as the rarest one, as the paper's balanced dataset does. */
+export const BALANCES = ["none", "downsample"] as const;
 
 
 /** What to export: one schema for the Export page, `POST /api/v1/exports` and `gts export`. */
@@ -29,13 +31,14 @@ export const exportOptionsSchema = z
     /** Import date for SFT and DPO, decision date for OGDPO; ISO dates, `to` exclusive. */
     from: optional(z.iso.date()),
     to: optional(z.iso.date()),
-    /** The test share, e.g. 0.1: leak-free by question text. */
+    /** The test share, e.g. 0.1: leak-free by question text, stratified by label and source. */
     split: optional(z.coerce.number().gt(0, "must be above 0").lt(1, "must be below 1")),
     pairs: z.enum(["first", "all"]).default("first"),
     /** SFT also takes samples an expert decided, with the expert-backed verdict. */
     includeExpertConfirmed: z.boolean().default(false),
     sftStyle: z.enum(SFT_STYLES).default("prompt-completion"),
     modality: z.enum(MODALITIES).default("mixed"),
+    balance: z.enum(BALANCES).default("none"),
   })
   .refine((options) => !options.from || !options.to || options.from < options.to, { path: ["to"], message: "must come after from" });
 

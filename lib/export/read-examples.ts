@@ -17,6 +17,7 @@ type Row = {
   answer: string;
   route: string;
   dataset: string;
+  source: string | null;
   image_sha256: string | null;
   mime: string | null;
   judges: unknown;
@@ -47,7 +48,7 @@ function query(kind: ExampleKind, options: ExportOptions, datasetId: string | nu
         ? "s.route = 'majority'"
         : "a.sample_id IS NOT NULL";
   const sql = `
-    SELECT s.id, s.external_id, s.question, s.thinking, s.answer, s.route::text AS route, d.name AS dataset, s.image_sha256, i.mime,
+    SELECT s.id, s.external_id, s.question, s.thinking, s.answer, s.route::text AS route, d.name AS dataset, s.source, s.image_sha256, i.mime,
            s.judges,
            ${decided ? `CASE WHEN a.sample_id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'round', a.round, 'kind', a.kind, 'supported_judge', a.supported_judge, 'judgment', a.judgment::text, 'analysis', a.analysis, 'span_start', a.span_start, 'span_end', a.span_end) END` : "NULL"} AS decision,
            ${kind === "ogdpo" ? `(SELECT json_build_object('model', p.model_name, 'analysis', p.analysis, 'judgment', p.judgment::text) FROM prelabels p WHERE p.sample_id = s.id ORDER BY p.created_at DESC LIMIT 1)` : "NULL"} AS prelabel
@@ -101,6 +102,7 @@ function* examplesOf(kind: ExampleKind, row: Row, options: ExportOptions): Gener
   const provenance = (chosenFrom: string, rejectedFrom: string | null): Provenance => ({
     sample: row.external_id,
     dataset: row.dataset,
+    source: row.source,
     route: row.route,
     votes: judges.map((judge) => ({ judge: judge.name, judgment: judge.judgment })),
     chosen_from: chosenFrom,

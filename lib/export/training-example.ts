@@ -14,6 +14,8 @@ export type ExampleImage = { sha256: string; mime: string };
 export type Provenance = {
   sample: string;
   dataset: string;
+  /** The sample's source (its benchmark), when the import named one. */
+  source: string | null;
   route: string;
   votes: { judge: string; judgment: RiskValue }[];
   chosen_from: string;

@@ -12,12 +12,21 @@ import { imagePath } from "../images/image-store";
 import { kindsOf, type ExampleKind, type ExportOptions } from "./export-options";
 import { datasetInfo, llamafactoryRows } from "./llamafactory-layout";
 import { readExamples } from "./read-examples";
-import { splitSide } from "./split";
+import { planSelection, type SelectionPlan } from "./selection-plan";
 import { imageEntryName, labelOf, type ExampleImage, type TrainingExample } from "./training-example";
 import { trlRows } from "./trl-layout";
 import { ZipWriter } from "./zip-writer";
 
-export type KindSummary = { rows: number; byLabel: Record<string, number>; byRoute: Record<string, number>; bySplit?: Record<string, number> };
+export type KindSummary = {
+  rows: number;
+  byLabel: Record<string, number>;
+  byRoute: Record<string, number>;
+  bySplit?: Record<string, number>;
+  /** With a split: the label counts of each side, which stratification keeps in the same proportions. */
+  byLabelPerSplit?: Record<string, Record<string, number>>;
+  /** With `balance: downsample`: the rows the kind had before downsampling. */
+  beforeBalance?: number;
+};
 
 export type Manifest = {
   kind: ExportOptions["kind"];
@@ -73,11 +82,16 @@ export async function writeBundle(
     const counts: Manifest["counts"] = {};
     let written = 0;
     for (const kind of kinds) {
-      const summary: KindSummary = { rows: 0, byLabel: {}, byRoute: {}, ...(options.split ? { bySplit: {} } : {}) };
+      const summary: KindSummary = { rows: 0, byLabel: {}, byRoute: {}, ...(options.split ? { bySplit: {}, byLabelPerSplit: {} } : {}) };
       counts[kind] = summary;
       const own: DataFile[] = [];
+      // Balancing and a stratified split need the whole kind first: one pass to plan, one to write.
+      const plan: SelectionPlan | null = options.split || options.balance !== "none" ? await planSelection(readExamples(client, kind, options, datasetId), options) : null;
+      let before = 0;
       for await (const example of readExamples(client, kind, options, datasetId)) {
-        const side = options.split ? splitSide(example.task.question, options.split) : null;
+        before += 1;
+        if (plan && !plan.keep(example)) continue;
+        const side = plan ? plan.side(example) : null;
         const modality = options.modality === "separate" ? (example.image ? "-image" : "-text") : "";
         const name = `${kinds.length > 1 ? `${kind}/` : ""}${side ?? "data"}${modality}.jsonl`;
         let file = files.get(name);
@@ -93,6 +107,7 @@ export async function writeBundle(
         written += 1;
         if (written % 1000 === 0) onProgress(written);
       }
+      if (options.balance !== "none") summary.beforeBalance = before;
       for (const file of own) {
         await flush(file, zip.failure);
         file.sink.end();
@@ -169,7 +184,11 @@ function count(summary: KindSummary, example: TrainingExample, side: string | nu
   const label = String(labelOf(example));
   summary.byLabel[label] = (summary.byLabel[label] ?? 0) + 1;
   summary.byRoute[example.route] = (summary.byRoute[example.route] ?? 0) + 1;
-  if (side && summary.bySplit) summary.bySplit[side] = (summary.bySplit[side] ?? 0) + 1;
+  if (side && summary.bySplit && summary.byLabelPerSplit) {
+    summary.bySplit[side] = (summary.bySplit[side] ?? 0) + 1;
+    const labels = (summary.byLabelPerSplit[side] ??= {});
+    labels[label] = (labels[label] ?? 0) + 1;
+  }
 }
 
 function filtersOf(options: ExportOptions): Manifest["filters"] {

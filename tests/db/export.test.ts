@@ -93,6 +93,7 @@ describe("export bundles", () => {
     expect(data[0].meta).toEqual({
       sample: "u1",
       dataset: "export",
+      source: "S-Eval",
       route: "unanimous",
       votes: [{ judge: "gpt-5", judgment: 0 }, { judge: "gemini-2.5-pro", judgment: 0 }, { judge: "qwen3-vl-235b", judgment: 0 }],
       chosen_from: "judges",
@@ -265,6 +266,33 @@ describe("export bundles", () => {
     expect([...test].filter((item) => train.has(item))).toEqual([]);
     expect(test.size).toBeGreaterThan(0);
     expect(once.manifest.counts.sft!.bySplit).toEqual({ train: 5 * train.size, test: 5 * test.size });
+  });
+
+  it("balances the labels by deterministic downsampling, and stratifies the split by label and source without splitting a question", async () => {
+    const dir = await tempDir();
+    // 300 unanimous samples: half safe, 30% potentially harmful, 20% harmful, from two sources; every third
+    // question is asked twice, so groups of two must stay together.
+    const lines = Array.from({ length: 300 }, (_, index) => {
+      const level = index % 10 < 5 ? 0 : index % 10 < 8 ? 0.5 : 1;
+      return sampleLine(`st${index}`, { question: `Stratified question ${index - (index % 3 === 1 ? 1 : 0)}?`, source: index % 2 ? "HADES-Eval" : "MM-Eval", judges: judges(level, level, level) });
+    });
+    await importSamples({ actor: CLI_ACTOR, file: await writeJsonl(dir, "strata.jsonl", lines), dataset: "strata" });
+
+    const balanced = await bundle({ kind: "sft", format: "trl", dataset: "strata", balance: "downsample" });
+    expect(balanced.manifest.counts.sft).toMatchObject({ rows: 180, byLabel: { "0": 60, "0.5": 60, "1": 60 }, beforeBalance: 300 });
+    const again = await bundle({ kind: "sft", format: "trl", dataset: "strata", balance: "downsample" });
+    expect(again.manifest.files).toEqual(balanced.manifest.files);
+
+    const split = await bundle({ kind: "sft", format: "trl", dataset: "strata", split: 0.2 });
+    const summary = split.manifest.counts.sft!;
+    const share = (counts: Record<string, number>, label: string) => counts[label]! / Object.values(counts).reduce((sum, count) => sum + count, 0);
+    for (const label of ["0", "0.5", "1"]) {
+      for (const side of ["train", "test"]) expect(Math.abs(share(summary.byLabelPerSplit![side]!, label) - share(summary.byLabel, label))).toBeLessThanOrEqual(0.03);
+    }
+    expect(summary.bySplit!.test! / summary.rows).toBeCloseTo(0.2, 1);
+    const question = (row: { prompt: { content: { text?: string }[] }[] }) => /Current Task Query: (.*)\n/.exec(row.prompt[1]!.content[0]!.text!)![1];
+    const train = new Set(split.rows("train.jsonl").map(question));
+    expect(split.rows("test.jsonl").map(question).filter((item) => train.has(item))).toEqual([]);
   });
 
   it("previews the counts, and runs an API export as a background job to a downloadable bundle", async () => {

@@ -14,6 +14,7 @@ const source = z.string().regex(/^(judges|judge:.+|expert:correction|expert:judg
 export const provenance = z.strictObject({
   sample: z.string().min(1),
   dataset: z.string().min(1),
+  source: z.string().nullable(),
   route: z.enum(["unanimous", "majority", "no_majority"]),
   votes: z.array(z.strictObject({ judge: z.string(), judgment: level })).min(1),
   chosen_from: source,

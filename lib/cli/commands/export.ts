@@ -11,7 +11,7 @@ import { recordExport } from "../../services/exports/create-export";
 import { UsageError } from "../cli-error";
 
 const USAGE =
-  "usage: export sft|dpo|ogdpo|all --format trl|llamafactory --out PATH.zip [--dataset NAME] [--category C] [--image-condition I] [--from DATE] [--to DATE] [--split 0.1] [--pairs first|all] [--include-expert-confirmed] [--sft-style prompt-completion|messages] [--modality mixed|separate|text-only|image-only] [--profile FILE.json] [--json]";
+  "usage: export sft|dpo|ogdpo|all --format trl|llamafactory --out PATH.zip [--dataset NAME] [--category C] [--image-condition I] [--from DATE] [--to DATE] [--split 0.1] [--pairs first|all] [--include-expert-confirmed] [--sft-style prompt-completion|messages] [--modality mixed|separate|text-only|image-only] [--balance none|downsample] [--profile FILE.json] [--json]";
 
 /** Exports in this process, straight to --out, and records the export in the history like any other. */
 export async function exportCommand(args: string[]): Promise<number> {
@@ -31,6 +31,7 @@ export async function exportCommand(args: string[]): Promise<number> {
       "include-expert-confirmed": { type: "boolean" },
       "sft-style": { type: "string" },
       modality: { type: "string" },
+      balance: { type: "string" },
       profile: { type: "string" },
       json: { type: "boolean" },
     },
@@ -49,6 +50,7 @@ export async function exportCommand(args: string[]): Promise<number> {
     includeExpertConfirmed: values["include-expert-confirmed"] ?? false,
     sftStyle: values["sft-style"],
     modality: values.modality,
+    balance: values.balance,
   });
   if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
   // A bad profile stops here, before an export is recorded.

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { EXPORT_FORMATS, EXPORT_KINDS, BALANCES, exportOptionsSchema, MODALITIES, SFT_STYLES, type ExportOptions } from "@/lib/export/export-options";
+import { EXPORT_FORMATS, EXPORT_KINDS, BALANCES, exportOptionsSchema, FILE_FORMATS, MODALITIES, SFT_STYLES, type ExportOptions } from "@/lib/export/export-options";
 import { CATEGORIES, IMAGE_CONDITIONS } from "@/lib/import/record-schema";
 import type { ExportView } from "@/lib/services/exports/export-view";
 import type { ExportProfileView } from "@/lib/services/exports/get-export-profile";
@@ -11,12 +11,12 @@ import { apiJson } from "@/components/app/api-client";
 import { FormField } from "@/components/app/FormField";
 import { ExportHistory } from "./ExportHistory";
 
-type Form = { kind: string; format: string; dataset: string; category: string; imageCondition: string; from: string; to: string; split: string; pairs: string; includeExpertConfirmed: boolean; sftStyle: string; modality: string; balance: string };
+type Form = { kind: string; format: string; dataset: string; category: string; imageCondition: string; from: string; to: string; split: string; pairs: string; includeExpertConfirmed: boolean; sftStyle: string; modality: string; balance: string; fileFormat: string };
 
 /** Pick what to export, see the counts, export in one click, follow the job, download from the history. */
 export function ExportConsole({ datasets, initialHistory, profile }: { datasets: string[]; initialHistory: ExportView[]; profile: ExportProfileView }) {
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<Form>({ kind: "ogdpo", format: "trl", dataset: "", category: "", imageCondition: "", from: "", to: "", split: "", pairs: "first", includeExpertConfirmed: false, sftStyle: "prompt-completion", modality: "mixed", balance: "none" });
+  const [form, setForm] = useState<Form>({ kind: "ogdpo", format: "trl", dataset: "", category: "", imageCondition: "", from: "", to: "", split: "", pairs: "first", includeExpertConfirmed: false, sftStyle: "prompt-completion", modality: "mixed", balance: "none", fileFormat: "jsonl" });
   const parsed = useMemo(() => exportOptionsSchema.safeParse(form), [form]);
   const options: ExportOptions | null = parsed.success ? parsed.data : null;
   const preview = useQuery({
@@ -81,6 +81,7 @@ export function ExportConsole({ datasets, initialHistory, profile }: { datasets:
           <FormField label="OGDPO pairs" id="export-pairs">{select("pairs", ["first", "all"], false)}</FormField>
           <FormField label="Modality" id="export-modality">{select("modality", MODALITIES, false)}</FormField>
           <FormField label="Balance labels" id="export-balance">{select("balance", BALANCES, false)}</FormField>
+          <FormField label="Data files" id="export-fileFormat">{select("fileFormat", FILE_FORMATS, false)}</FormField>
           {form.format === "trl" && (
             <FormField label="TRL SFT rows" id="export-sftStyle">{select("sftStyle", SFT_STYLES, false)}</FormField>
           )}

@@ -16,6 +16,8 @@ export type SftStyle = (typeof SFT_STYLES)[number];
  */
 export const MODALITIES = ["mixed", "separate", "text-only", "image-only"] as const;
 export type Modality = (typeof MODALITIES)[number];
+/** Data files as JSONL (with an images/ folder), or as Parquet with the images embedded. */
+export const FILE_FORMATS = ["jsonl", "parquet"] as const;
 /** `downsample`: every label keeps as many rows as the rarest one, as the paper's balanced dataset does. */
 export const BALANCES = ["none", "downsample"] as const;
 
@@ -39,6 +41,7 @@ export const exportOptionsSchema = z
     sftStyle: z.enum(SFT_STYLES).default("prompt-completion"),
     modality: z.enum(MODALITIES).default("mixed"),
     balance: z.enum(BALANCES).default("none"),
+    fileFormat: z.enum(FILE_FORMATS).default("jsonl"),
   })
   .refine((options) => !options.from || !options.to || options.from < options.to, { path: ["to"], message: "must come after from" });
 

@@ -1,17 +1,15 @@
-import { createHash, type Hash } from "node:crypto";
-import { once } from "node:events";
-import { createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { PassThrough, type Writable } from "node:stream";
-import { finished } from "node:stream/promises";
+import type { Writable } from "node:stream";
 import type pg from "pg";
 import { profileSummary, type GuardProfile, type GuardProfileSummary } from "../guard/guard-profile";
 import { imagePath } from "../images/image-store";
+import { jsonlSink, parquetSink, type DataSink } from "./data-sinks";
 import { kindsOf, type ExampleKind, type ExportOptions } from "./export-options";
 import { datasetInfo, llamafactoryRows } from "./llamafactory-layout";
 import { readExamples } from "./read-examples";
+import { parquetLayout } from "./parquet-layout";
 import { planSelection, type SelectionPlan } from "./selection-plan";
 import { imageEntryName, labelOf, type ExampleImage, type TrainingExample } from "./training-example";
 import { trlRows } from "./trl-layout";
@@ -43,24 +41,14 @@ export type Manifest = {
   placeholdersDefused?: number;
 };
 
-/** A data file being written: straight into the zip (`temp` null), or to a temporary file added at the end of its kind. */
-type DataFile = { name: string; kind: ExampleKind; sink: Writable; temp: string | null; hash: Hash; bytes: number; rows: number; pending: string };
+const METADATA_ENTRY = { compress: true } as const;
 
 /**
- * Lines are written in chunks of about this many characters: one line at a time, every line would make
- * its own trip through the zip's checksum, deflate (on the thread pool) and output stages.
- */
-const CHUNK_CHARS = 256 * 1024;
-
-const DATA_ENTRY = { compress: true } as const;
-
-/**
- * Writes an export bundle (SPEC §6) as a zip to `output`: the data files, each image once under its
- * SHA-256, manifest.json, and dataset_info.json for LLaMA-Factory. Rows stream from a database cursor:
- * a kind's train (or only) file goes straight into the zip, compressed on the thread pool while the next
- * rows are read; the test split, which fills at the same time, waits in a temporary file until its kind
- * is done. Memory stays flat at any size. On failure `output` is destroyed. Every row's prompt and
- * completion follow `profile`.
+ * Writes an export bundle as a zip to `output`: the data files (JSONL with each image once under its
+ * SHA-256 in images/, or Parquet with the images embedded), manifest.json, and dataset_info.json for
+ * LLaMA-Factory. Rows stream from a database cursor into data sinks (`data-sinks.ts`); a balance or a
+ * split reads each kind once more first, to plan (`selection-plan.ts`). Memory stays flat at any size.
+ * On failure `output` is destroyed. Every row's prompt and completion follow `profile`.
  */
 export async function writeBundle(
   client: pg.PoolClient,
@@ -77,14 +65,15 @@ export async function writeBundle(
     const kinds = kindsOf(options.kind);
     const defused = { texts: 0 };
     const rowOf = options.format === "trl" ? trlRows(profile, options.sftStyle) : llamafactoryRows(profile, defused);
-    const files = new Map<string, DataFile>();
+    const files = new Map<string, DataSink>();
+    const writtenFiles = new Map<string, { sha256: string; bytes: number; rows: number }>();
     const images = new Map<string, ExampleImage>();
     const counts: Manifest["counts"] = {};
     let written = 0;
     for (const kind of kinds) {
       const summary: KindSummary = { rows: 0, byLabel: {}, byRoute: {}, ...(options.split ? { bySplit: {}, byLabelPerSplit: {} } : {}) };
       counts[kind] = summary;
-      const own: DataFile[] = [];
+      const own: DataSink[] = [];
       // Balancing and a stratified split need the whole kind first: one pass to plan, one to write.
       const plan: SelectionPlan | null = options.split || options.balance !== "none" ? await planSelection(readExamples(client, kind, options, datasetId), options) : null;
       let before = 0;
@@ -93,31 +82,30 @@ export async function writeBundle(
         if (plan && !plan.keep(example)) continue;
         const side = plan ? plan.side(example) : null;
         const modality = options.modality === "separate" ? (example.image ? "-image" : "-text") : "";
-        const name = `${kinds.length > 1 ? `${kind}/` : ""}${side ?? "data"}${modality}.jsonl`;
+        const name = `${kinds.length > 1 ? `${kind}/` : ""}${side ?? "data"}${modality}.${options.fileFormat}`;
         let file = files.get(name);
         if (!file) {
-          // The train (or only) file streams into the zip; the test split waits in a temporary file.
-          file = openDataFile(zip, name, kind, side === "test" ? path.join(work, name.replace(/\//g, "__")) : null);
+          const temp = path.join(work, name.replace(/\//g, "__"));
+          // The zip takes one stream at a time: a kind's first JSONL file streams into it, the others (the
+          // other split side or modality) wait in temporary files; Parquet always does, its footer comes last.
+          file = options.fileFormat === "parquet"
+            ? parquetSink(zip, name, kind, temp, parquetLayout(options.format, kind, options.sftStyle))
+            : jsonlSink(zip, name, kind, own.length === 0 ? null : temp);
           files.set(name, file);
           own.push(file);
         }
-        await writeLine(file, `${JSON.stringify(rowOf(example))}\n`, zip.failure);
+        await file.write(rowOf(example));
         if (example.image) images.set(example.image.sha256, example.image);
         count(summary, example, side);
         written += 1;
         if (written % 1000 === 0) onProgress(written);
       }
       if (options.balance !== "none") summary.beforeBalance = before;
-      for (const file of own) {
-        await flush(file, zip.failure);
-        file.sink.end();
-        if (file.temp === null) continue;
-        await finished(file.sink);
-        zip.addFile(file.name, file.temp, DATA_ENTRY);
-      }
+      for (const file of own) writtenFiles.set(file.name, await file.end());
     }
 
-    for (const image of images.values()) zip.addFile(imageEntryName(image), imagePath(image.sha256), { compress: false });
+    // Parquet rows carry their images; the folder is for the JSONL rows' paths.
+    if (options.fileFormat === "jsonl") for (const image of images.values()) zip.addFile(imageEntryName(image), imagePath(image.sha256), { compress: false });
     const manifest: Manifest = {
       kind: options.kind,
       format: options.format,
@@ -127,10 +115,10 @@ export async function writeBundle(
       createdAt: new Date().toISOString(),
       counts,
       images: images.size,
-      files: Object.fromEntries([...files.values()].map((file) => [file.name, { sha256: file.hash.digest("hex"), bytes: file.bytes, rows: file.rows }])),
+      files: Object.fromEntries(writtenFiles),
       ...(options.format === "llamafactory" ? { placeholdersDefused: defused.texts } : {}),
     };
-    zip.addBuffer("manifest.json", Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), DATA_ENTRY);
+    zip.addBuffer("manifest.json", Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), METADATA_ENTRY);
     if (options.format === "llamafactory") {
       const entries = kinds.flatMap((kind) => {
         const own = [...files.values()].filter((file) => file.kind === kind);
@@ -139,7 +127,7 @@ export async function writeBundle(
           datasetInfo(kind, own.map((file) => ({ name: datasetName(kind, file.name), file: file.name }))),
         );
       });
-      zip.addBuffer("dataset_info.json", Buffer.from(`${JSON.stringify(Object.fromEntries(entries), null, 2)}\n`), DATA_ENTRY);
+      zip.addBuffer("dataset_info.json", Buffer.from(`${JSON.stringify(Object.fromEntries(entries), null, 2)}\n`), METADATA_ENTRY);
     }
     await zip.end();
     onProgress(written);
@@ -153,30 +141,8 @@ export async function writeBundle(
 }
 
 function datasetName(kind: ExampleKind, file: string): string {
-  const stem = path.basename(file, ".jsonl");
+  const stem = path.basename(file).replace(/\.(jsonl|parquet)$/, "");
   return `guardtrace_${kind}${stem === "data" ? "" : `_${stem.replaceAll("-", "_")}`}`;
-}
-
-function openDataFile(zip: ZipWriter, name: string, kind: ExampleKind, temp: string | null): DataFile {
-  const sink = temp === null ? new PassThrough({ highWaterMark: 1 << 20 }) : createWriteStream(temp);
-  if (sink instanceof PassThrough) zip.addStream(name, sink, DATA_ENTRY);
-  return { name, kind, sink, temp, hash: createHash("sha256"), bytes: 0, rows: 0, pending: "" };
-}
-
-async function writeLine(file: DataFile, line: string, failure: Promise<never>) {
-  file.pending += line;
-  file.rows += 1;
-  if (file.pending.length >= CHUNK_CHARS) await flush(file, failure);
-}
-
-/** `failure` rejects if the zip fails: a failed output must not leave us waiting for a drain. */
-async function flush(file: DataFile, failure: Promise<never>) {
-  if (file.pending === "") return;
-  const bytes = Buffer.from(file.pending);
-  file.pending = "";
-  file.hash.update(bytes);
-  file.bytes += bytes.length;
-  if (!file.sink.write(bytes)) await Promise.race([once(file.sink, "drain"), failure]);
 }
 
 function count(summary: KindSummary, example: TrainingExample, side: string | null) {

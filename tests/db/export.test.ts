@@ -7,6 +7,7 @@ import { pool } from "@/lib/db/pool";
 import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { executeExport } from "@/lib/export/export-job";
 import { startExportRunner } from "@/lib/export/export-runner";
+import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { exportOptionsSchema, type ExportOptions } from "@/lib/export/export-options";
 import type { Manifest } from "@/lib/export/write-bundle";
 import { parseGuardOutput } from "@/lib/guard/guard-output-parser";
@@ -204,6 +205,43 @@ describe("export bundles", () => {
     expect(textOnly.rows("data.jsonl").map((row) => row.meta.sample)).toEqual(["u1"]);
     expect(textOnly.manifest.images).toBe(0);
     expect(await previewExport(CLI_ACTOR, { kind: "all", format: "trl", dataset: "export", modality: "image-only" })).toEqual({ sft: 2, dpo: 1, ogdpo: 0 });
+  });
+
+  it("writes Parquet bundles that read back to the JSONL rows, with the images embedded and the Hugging Face features", async () => {
+    const withoutNulls = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(withoutNulls)
+        : value && typeof value === "object" && !(value instanceof Uint8Array)
+          ? Object.fromEntries(Object.entries(value).filter(([, member]) => member !== null).map(([key, member]) => [key, withoutNulls(member)]))
+          : value;
+    for (const format of ["trl", "llamafactory"] as const) {
+      const jsonl = await bundle({ kind: "all", format, pairs: "all", includeExpertConfirmed: true });
+      const parquet = await bundle({ kind: "all", format, pairs: "all", includeExpertConfirmed: true, fileFormat: "parquet" });
+      expect([...parquet.entries.keys()].some((name) => name.startsWith("images/"))).toBe(false);
+      for (const kind of ["sft", "dpo", "ogdpo"]) {
+        const data = parquet.entries.get(`${kind}/data.parquet`)!;
+        expect(parquet.manifest.files[`${kind}/data.parquet`]).toMatchObject({ sha256: createHash("sha256").update(data).digest("hex"), rows: jsonl.rows(`${kind}/data.jsonl`).length });
+        const buffer = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+        const metadata = parquetMetadata(buffer);
+        const features = JSON.parse(metadata.key_value_metadata!.find((entry) => entry.key === "huggingface")!.value!).info.features;
+        expect(features.images).toEqual([{ _type: "Image" }]);
+        const read = await parquetReadObjects({ file: buffer, utf8: false });
+        const expected = jsonl.rows(`${kind}/data.jsonl`);
+        expect(read).toHaveLength(expected.length);
+        read.forEach((row, index) => {
+          const images = row.images as { bytes: Uint8Array; path: string }[];
+          const paths = expected[index].images as string[];
+          expect(images.map((item) => item.path)).toEqual(paths.map((entry) => entry.slice("images/".length)));
+          images.forEach((item, at) => expect(Buffer.from(item.bytes).equals(jsonl.entries.get(paths[at]!)!)).toBe(true));
+          const decoded = JSON.parse(JSON.stringify(withoutNulls({ ...row, images: paths }), (_key, member) => (member instanceof Uint8Array ? Buffer.from(member).toString() : member)));
+          expect(decoded).toEqual(withoutNulls(expected[index]));
+        });
+      }
+      if (format === "llamafactory") {
+        const info = JSON.parse(parquet.entries.get("dataset_info.json")!.toString());
+        expect(info.guardtrace_sft.file_name).toBe("sft/data.parquet");
+      }
+    }
   });
 
   it("writes a non-default profile's prompt and completion template into every row of every kind and layout, and names it in the manifest", async () => {

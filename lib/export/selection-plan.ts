@@ -77,14 +77,22 @@ function testGroups(kept: Seen[], share: number): Set<number> {
     byStratum.set(main, members);
   }
   const test = new Set<number>();
-  for (const members of byStratum.values()) {
-    const target = Math.round(share * members.reduce((sum, member) => sum + member.rows, 0));
+  // Targets by cumulative rounding over the strata, so that many small strata (a target of 0.4 rows each)
+  // still add up to the share of the whole instead of rounding each to nothing.
+  let seenRows = 0;
+  let assigned = 0;
+  for (const [, members] of [...byStratum.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+    seenRows += members.reduce((sum, member) => sum + member.rows, 0);
+    const target = Math.round(share * seenRows) - assigned;
     let rows = 0;
+    // A group goes to test when that brings the stratum's test rows nearer its target: a large group may
+    // overshoot a little rather than leave the test side short.
     for (const member of members.sort((a, b) => a.group - b.group)) {
-      if (rows + member.rows > target) continue;
+      if (Math.abs(rows + member.rows - target) >= Math.abs(rows - target)) continue;
       test.add(member.group);
       rows += member.rows;
     }
+    assigned += rows;
   }
   return test;
 }

@@ -5,11 +5,15 @@ import type { Writable } from "node:stream";
 import type pg from "pg";
 import { profileSummary, type GuardProfile, type GuardProfileSummary } from "../guard/guard-profile";
 import { imagePath } from "../images/image-store";
+import { statsFromAggregates } from "../stats/dataset-stats";
+import { readStatsAggregates } from "../stats/read-stats-aggregates";
+import { bundleCard } from "./bundle-card";
 import { jsonlSink, parquetSink, type DataSink } from "./data-sinks";
 import { kindsOf, type ExampleKind, type ExportOptions } from "./export-options";
 import { datasetInfo, llamafactoryRows } from "./llamafactory-layout";
 import { readExamples } from "./read-examples";
 import { parquetLayout } from "./parquet-layout";
+import { stageConfigs } from "./stage-configs";
 import { planSelection, type SelectionPlan } from "./selection-plan";
 import { imageEntryName, labelOf, type ExampleImage, type TrainingExample } from "./training-example";
 import { trlRows } from "./trl-layout";
@@ -42,6 +46,8 @@ export type Manifest = {
 };
 
 const METADATA_ENTRY = { compress: true } as const;
+/** The length the upstream GuardTrace-VL evaluation truncates at, in tokens: the cutoff the card and configs use. */
+const CUTOFF_TOKENS = 8192;
 
 /**
  * Writes an export bundle as a zip to `output`: the data files (JSONL with each image once under its
@@ -119,15 +125,19 @@ export async function writeBundle(
       ...(options.format === "llamafactory" ? { placeholdersDefused: defused.texts } : {}),
     };
     zip.addBuffer("manifest.json", Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), METADATA_ENTRY);
+    zip.addBuffer("README.md", Buffer.from(bundleCard(options, manifest, statsFromAggregates(await readStatsAggregates(client, datasetId)), CUTOFF_TOKENS)), METADATA_ENTRY);
     if (options.format === "llamafactory") {
+      const registered = { sft: { train: [] as string[], test: [] as string[] }, dpo: { train: [] as string[], test: [] as string[] }, ogdpo: { train: [] as string[], test: [] as string[] } };
       const entries = kinds.flatMap((kind) => {
         const own = [...files.values()].filter((file) => file.kind === kind);
+        for (const file of own) registered[kind][path.basename(file.name).startsWith("test") ? "test" : "train"].push(datasetName(kind, file.name));
         return Object.entries(
           // Named after the file (guardtrace_sft_train_image), so a name never depends on which files a run happened to fill.
           datasetInfo(kind, own.map((file) => ({ name: datasetName(kind, file.name), file: file.name }))),
         );
       });
       zip.addBuffer("dataset_info.json", Buffer.from(`${JSON.stringify(Object.fromEntries(entries), null, 2)}\n`), METADATA_ENTRY);
+      if (options.kind === "all") for (const config of stageConfigs(registered, CUTOFF_TOKENS)) zip.addBuffer(config.file, Buffer.from(config.text), METADATA_ENTRY);
     }
     await zip.end();
     onProgress(written);

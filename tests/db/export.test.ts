@@ -8,6 +8,7 @@ import { ForbiddenError, ValidationError } from "@/lib/errors";
 import { executeExport } from "@/lib/export/export-job";
 import { startExportRunner } from "@/lib/export/export-runner";
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
+import { parse as parseYaml } from "yaml";
 import { exportOptionsSchema, type ExportOptions } from "@/lib/export/export-options";
 import type { Manifest } from "@/lib/export/write-bundle";
 import { parseGuardOutput } from "@/lib/guard/guard-output-parser";
@@ -242,6 +243,34 @@ describe("export bundles", () => {
         expect(info.guardtrace_sft.file_name).toBe("sft/data.parquet");
       }
     }
+  });
+
+  it("documents itself in a dataset card whose front matter names its files, and chains LLaMA-Factory's three stages", async () => {
+    for (const [format, fileFormat] of [["trl", "jsonl"], ["llamafactory", "parquet"]] as const) {
+      const { entries } = await bundle({ kind: "all", format, fileFormat, split: 0.3 });
+      const card = entries.get("README.md")!.toString();
+      const [, front, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(card)!;
+      const meta = parseYaml(front!) as { configs: { config_name: string; data_files: { split: string; path: string }[] }[]; size_categories: string[]; license: string };
+      expect(meta.configs.map((config) => config.config_name).sort()).toEqual(["dpo", "ogdpo", "sft"]);
+      for (const config of meta.configs) for (const file of config.data_files) expect(entries.has(file.path), file.path).toBe(true);
+      expect(meta).toMatchObject({ size_categories: ["n<1K"], license: "other" });
+      expect(body).toMatch(/Krippendorff's α \(ordinal \/ nominal\) \| -?\d\.\d{3} \/ -?\d\.\d{3}/);
+      expect(body).toContain(format === "trl" ? 'cast_column("images", Sequence(Image()))' : "dataset_dir: <THIS_BUNDLE_DIR>");
+    }
+    const { entries } = await bundle({ kind: "all", format: "llamafactory" });
+    const registered = Object.keys(JSON.parse(entries.get("dataset_info.json")!.toString()));
+    // The keys LLaMA-Factory's own example configs use (examples/train_lora/*_dpo.yaml, the Qwen2.5-VL SFT examples).
+    const known = new Set(["model_name_or_path", "trust_remote_code", "stage", "do_train", "finetuning_type", "pref_beta", "pref_loss", "dataset_dir", "dataset", "eval_dataset", "template", "cutoff_len", "preprocessing_num_workers", "output_dir", "logging_steps", "save_steps", "plot_loss", "overwrite_output_dir", "report_to", "per_device_train_batch_size", "gradient_accumulation_steps", "learning_rate", "num_train_epochs", "lr_scheduler_type", "warmup_ratio", "bf16"]);
+    const stages = Object.fromEntries(["sft", "dpo", "ogdpo"].map((stage) => [stage, parseYaml(entries.get(`${stage}.yaml`)!.toString()) as Record<string, unknown>]));
+    for (const [stage, config] of Object.entries(stages)) {
+      expect(Object.keys(config).filter((key) => !known.has(key)), stage).toEqual([]);
+      for (const name of String(config.dataset).split(",")) expect(registered).toContain(name);
+      expect(config).toMatchObject({ stage: stage === "sft" ? "sft" : "dpo", template: "qwen2_vl", cutoff_len: 8192 });
+    }
+    expect(stages.dpo!.model_name_or_path).toBe(stages.sft!.output_dir);
+    expect(stages.ogdpo!.model_name_or_path).toBe(stages.dpo!.output_dir);
+    expect(String(stages.sft!.model_name_or_path)).toMatch(/^<BASE_MODEL/);
+    expect((await bundle({ kind: "sft", format: "llamafactory" })).entries.has("sft.yaml")).toBe(false);
   });
 
   it("writes a non-default profile's prompt and completion template into every row of every kind and layout, and names it in the manifest", async () => {

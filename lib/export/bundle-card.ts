@@ -124,7 +124,8 @@ function trlLoading(options: ExportOptions, configs: Map<string, { split: string
     "trainer.train()",
     "```",
     "",
-    `\`max_length\` is ${cutoffLen} tokens, the length the upstream GuardTrace-VL evaluation truncates at; TRL's default of 1,024 would cut most traces.`,
+    `\`max_length\` is ${cutoffLen} tokens, from the measured lengths in \`manifest.json\` (Qwen2.5 tokens, the image included): the longest row, or the export's`,
+    "`--max-length` when rows are longer or not counted yet. TRL's default of 1,024 would cut most traces.",
     "Other configs of this bundle load the same way with their own `data_files` (see the front matter).",
   ];
 }

@@ -42,6 +42,10 @@ export const exportOptionsSchema = z
     modality: z.enum(MODALITIES).default("mixed"),
     balance: z.enum(BALANCES).default("none"),
     fileFormat: z.enum(FILE_FORMATS).default("jsonl"),
+    /** Tokens a row may have; the upstream evaluation truncates at 8,192. */
+    maxLength: z.coerce.number().int().min(256).max(1_048_576).default(8192),
+    /** Rows longer than maxLength: kept (the trainer truncates them) or left out. */
+    overLength: z.enum(["keep", "drop"]).default("keep"),
   })
   .refine((options) => !options.from || !options.to || options.from < options.to, { path: ["to"], message: "must come after from" });
 

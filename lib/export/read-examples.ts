@@ -3,6 +3,7 @@ import Cursor from "pg-cursor";
 import type { RiskValue } from "../domain/risk";
 import { parseStoredJudges } from "../domain/stored-judges";
 import { splitThinking } from "../domain/thinking-steps";
+import { imageTokens } from "../tokens/image-tokens";
 import { modalityCondition, type ExampleKind, type ExportOptions } from "./export-options";
 import { expertVerdict, majorityPair, rejectedCandidates, unanimousVerdict, type ExpertDecision, type JudgeRow, type PrelabelRow } from "./pair-builders";
 import type { Provenance, TrainingExample } from "./training-example";
@@ -20,7 +21,10 @@ type Row = {
   source: string | null;
   image_sha256: string | null;
   mime: string | null;
+  width: number | null;
+  height: number | null;
   judges: unknown;
+  token_counts: { user: number; judges: number[] } | null;
   decision: {
     id: string;
     round: string;
@@ -30,8 +34,9 @@ type Row = {
     analysis: string | null;
     span_start: number | null;
     span_end: number | null;
+    analysis_tokens: number | null;
   } | null;
-  prelabel: { model: string; analysis: string | null; judgment: string } | null;
+  prelabel: { model: string; analysis: string | null; judgment: string; analysis_tokens: number | null } | null;
 };
 
 /** The SQL for one kind; the filters become parameters, never text. */
@@ -48,10 +53,10 @@ function query(kind: ExampleKind, options: ExportOptions, datasetId: string | nu
         ? "s.route = 'majority'"
         : "a.sample_id IS NOT NULL";
   const sql = `
-    SELECT s.id, s.external_id, s.question, s.thinking, s.answer, s.route::text AS route, d.name AS dataset, s.source, s.image_sha256, i.mime,
-           s.judges,
-           ${decided ? `CASE WHEN a.sample_id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'round', a.round, 'kind', a.kind, 'supported_judge', a.supported_judge, 'judgment', a.judgment::text, 'analysis', a.analysis, 'span_start', a.span_start, 'span_end', a.span_end) END` : "NULL"} AS decision,
-           ${kind === "ogdpo" ? `(SELECT json_build_object('model', p.model_name, 'analysis', p.analysis, 'judgment', p.judgment::text) FROM prelabels p WHERE p.sample_id = s.id ORDER BY p.created_at DESC LIMIT 1)` : "NULL"} AS prelabel
+    SELECT s.id, s.external_id, s.question, s.thinking, s.answer, s.route::text AS route, d.name AS dataset, s.source, s.image_sha256, i.mime, i.width, i.height,
+           s.judges, s.token_counts,
+           ${decided ? `CASE WHEN a.sample_id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'round', a.round, 'kind', a.kind, 'supported_judge', a.supported_judge, 'judgment', a.judgment::text, 'analysis', a.analysis, 'span_start', a.span_start, 'span_end', a.span_end, 'analysis_tokens', a.analysis_tokens) END` : "NULL"} AS decision,
+           ${kind === "ogdpo" ? `(SELECT json_build_object('model', p.model_name, 'analysis', p.analysis, 'judgment', p.judgment::text, 'analysis_tokens', p.analysis_tokens) FROM prelabels p WHERE p.sample_id = s.id ORDER BY p.created_at DESC LIMIT 1)` : "NULL"} AS prelabel
       FROM samples s
       JOIN datasets d ON d.id = s.dataset_id
       LEFT JOIN images i ON i.sha256 = s.image_sha256
@@ -111,14 +116,23 @@ function* examplesOf(kind: ExampleKind, row: Row, options: ExportOptions): Gener
     span: spanOf(row),
   });
   const expertSource = decision?.kind === "supports_judge" ? `expert:judge:${decision.supportedJudge}` : "expert:correction";
+  // Token counts by where a verdict came from: a judge's analysis (stored with the sample), the expert's
+  // correction, the pre-label's analysis.
+  const judgeTokens = new Map(judges.map((judge, index) => [judge.name, row.token_counts?.judges[index] ?? null]));
+  const promptTokens = row.token_counts ? row.token_counts.user + (row.width && row.height ? imageTokens(row.width, row.height) : 0) : null;
+  const expertTokens = decision?.kind === "supports_judge" ? (judgeTokens.get(decision.supportedJudge ?? "") ?? null) : (row.decision?.analysis_tokens ?? null);
+  const tokens = (chosen: number | null, rejected: number | null) => ({ prompt: promptTokens, chosen, rejected });
   if (kind === "sft") {
     const verdict = decision ? expertVerdict(decision, judges) : unanimousVerdict(judges);
-    if (verdict) yield { kind, ...base, verdict, provenance: provenance(decision ? expertSource : "judges", null) };
+    if (verdict) yield { kind, ...base, verdict, provenance: provenance(decision ? expertSource : "judges", null), tokens: tokens(decision ? expertTokens : (judgeTokens.get(judges[0]!.name) ?? null), null) };
     return;
   }
   if (kind === "dpo") {
     const pair = majorityPair(judges);
-    if (pair) yield { kind, ...base, ...pair, provenance: provenance(`judge:${pair.chosenSource}`, `judge:${pair.rejectedSource}`) };
+    if (pair) {
+      const pairTokens = tokens(judgeTokens.get(pair.chosenSource) ?? null, judgeTokens.get(pair.rejectedSource) ?? null);
+      yield { kind, ...base, ...pair, provenance: provenance(`judge:${pair.chosenSource}`, `judge:${pair.rejectedSource}`), tokens: pairTokens };
+    }
     return;
   }
   if (!decision) return;
@@ -127,8 +141,10 @@ function* examplesOf(kind: ExampleKind, row: Row, options: ExportOptions): Gener
   const prelabel: PrelabelRow | null = row.prelabel ? { model: row.prelabel.model, analysis: row.prelabel.analysis, judgment: level(row.prelabel.judgment) } : null;
   const candidates = rejectedCandidates(decision, judges, prelabel);
   for (const candidate of options.pairs === "all" ? candidates : candidates.slice(0, 1)) {
-    const rejectedFrom = candidate.source === "prelabel" ? `prelabel:${prelabel!.model}` : `judge:${candidate.source}`;
-    yield { kind, ...base, chosen, rejected: candidate.verdict, rejectedSource: candidate.source, provenance: provenance(expertSource, rejectedFrom) };
+    const prelabelSide = candidate.source === "prelabel";
+    const rejectedFrom = prelabelSide ? `prelabel:${prelabel!.model}` : `judge:${candidate.source}`;
+    const rejectedTokens = prelabelSide ? (row.prelabel?.analysis_tokens ?? null) : (judgeTokens.get(candidate.source) ?? null);
+    yield { kind, ...base, chosen, rejected: candidate.verdict, rejectedSource: candidate.source, provenance: provenance(expertSource, rejectedFrom), tokens: tokens(expertTokens, rejectedTokens) };
   }
 }
 

@@ -34,9 +34,15 @@ type Seen = { group: number; label: RiskValue; source: string; row: number };
  *   label mix.
  * Memory is a few numbers per row.
  */
-export async function planSelection(examples: AsyncIterable<TrainingExample>, options: Pick<ExportOptions, "balance" | "split">): Promise<SelectionPlan> {
+export async function planSelection(
+  examples: AsyncIterable<TrainingExample>,
+  options: Pick<ExportOptions, "balance" | "split">,
+  eligible: (example: TrainingExample) => boolean = () => true,
+): Promise<SelectionPlan> {
   const seen: Seen[] = [];
   for await (const example of examples) {
+    // Rows the export leaves out anyway (over the length limit) must not count toward the balance.
+    if (!eligible(example)) continue;
     seen.push({ group: groupOf(example), label: labelOf(example), source: example.provenance.source ?? "", row: rowRank(example) });
   }
   const cutoff = options.balance === "downsample" ? balanceCutoffs(seen) : null;

@@ -24,7 +24,13 @@ export type Provenance = {
   span: { start: number; end: number; step: number | null } | null;
 };
 
-type ExampleBase = { sampleId: number; externalId: string; route: string; task: GuardTask; image: ExampleImage | null; provenance: Provenance };
+/**
+ * Stored Qwen2.5 token counts: the prompt's user text with its image, and each side's analysis; null
+ * where the worker has not counted yet. The system prompt and the template are the profile's.
+ */
+export type ExampleTokens = { prompt: number | null; chosen: number | null; rejected: number | null };
+
+type ExampleBase = { sampleId: number; externalId: string; route: string; task: GuardTask; image: ExampleImage | null; provenance: Provenance; tokens: ExampleTokens };
 
 /** One training row before it is laid out for TRL or LLaMA-Factory. */
 export type TrainingExample =

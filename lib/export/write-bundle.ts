@@ -13,6 +13,7 @@ import { kindsOf, type ExampleKind, type ExportOptions } from "./export-options"
 import { datasetInfo, llamafactoryRows } from "./llamafactory-layout";
 import { readExamples } from "./read-examples";
 import { parquetLayout } from "./parquet-layout";
+import { LengthTally, rowLength, trainingCutoff, type LengthSummary, type ProfileTokens } from "./row-length";
 import { stageConfigs } from "./stage-configs";
 import { planSelection, type SelectionPlan } from "./selection-plan";
 import { imageEntryName, labelOf, type ExampleImage, type TrainingExample } from "./training-example";
@@ -28,6 +29,8 @@ export type KindSummary = {
   byLabelPerSplit?: Record<string, Record<string, number>>;
   /** With `balance: downsample`: the rows the kind had before downsampling. */
   beforeBalance?: number;
+  /** Row lengths in Qwen2.5 tokens, from the worker's stored counts (`uncounted`: not counted yet). */
+  lengths: LengthSummary;
 };
 
 export type Manifest = {
@@ -43,11 +46,11 @@ export type Manifest = {
   files: Record<string, { sha256: string; bytes: number; rows: number }>;
   /** LLaMA-Factory bundles: the texts that quoted `<image>`, `<video>` or `<audio>` and were defused. */
   placeholdersDefused?: number;
+  /** The cutoff the dataset card and stage configs train with, from the measured lengths. */
+  cutoffLength: number;
 };
 
 const METADATA_ENTRY = { compress: true } as const;
-/** The length the upstream GuardTrace-VL evaluation truncates at, in tokens: the cutoff the card and configs use. */
-const CUTOFF_TOKENS = 8192;
 
 /**
  * Writes an export bundle as a zip to `output`: the data files (JSONL with each image once under its
@@ -75,16 +78,23 @@ export async function writeBundle(
     const writtenFiles = new Map<string, { sha256: string; bytes: number; rows: number }>();
     const images = new Map<string, ExampleImage>();
     const counts: Manifest["counts"] = {};
+    const profileTokens = await storedProfileTokens(client, profile);
     let written = 0;
     for (const kind of kinds) {
-      const summary: KindSummary = { rows: 0, byLabel: {}, byRoute: {}, ...(options.split ? { bySplit: {}, byLabelPerSplit: {} } : {}) };
-      counts[kind] = summary;
+      const summary: Omit<KindSummary, "lengths"> = { rows: 0, byLabel: {}, byRoute: {}, ...(options.split ? { bySplit: {}, byLabelPerSplit: {} } : {}) };
+      const lengths = new LengthTally();
+      const tooLong = (example: TrainingExample) => options.overLength === "drop" && (rowLength(example.tokens, example.kind, profileTokens) ?? 0) > options.maxLength;
       const own: DataSink[] = [];
       // Balancing and a stratified split need the whole kind first: one pass to plan, one to write.
-      const plan: SelectionPlan | null = options.split || options.balance !== "none" ? await planSelection(readExamples(client, kind, options, datasetId), options) : null;
+      const plan: SelectionPlan | null =
+        options.split || options.balance !== "none" ? await planSelection(readExamples(client, kind, options, datasetId), options, (example) => !tooLong(example)) : null;
       let before = 0;
       for await (const example of readExamples(client, kind, options, datasetId)) {
         before += 1;
+        if (tooLong(example)) {
+          lengths.dropped += 1;
+          continue;
+        }
         if (plan && !plan.keep(example)) continue;
         const side = plan ? plan.side(example) : null;
         const modality = options.modality === "separate" ? (example.image ? "-image" : "-text") : "";
@@ -103,10 +113,12 @@ export async function writeBundle(
         await file.write(rowOf(example));
         if (example.image) images.set(example.image.sha256, example.image);
         count(summary, example, side);
+        lengths.add(rowLength(example.tokens, example.kind, profileTokens));
         written += 1;
         if (written % 1000 === 0) onProgress(written);
       }
       if (options.balance !== "none") summary.beforeBalance = before;
+      counts[kind] = { ...summary, lengths: lengths.summary(options.maxLength) };
       for (const file of own) writtenFiles.set(file.name, await file.end());
     }
 
@@ -123,9 +135,10 @@ export async function writeBundle(
       images: images.size,
       files: Object.fromEntries(writtenFiles),
       ...(options.format === "llamafactory" ? { placeholdersDefused: defused.texts } : {}),
+      cutoffLength: trainingCutoff(Object.values(counts).map((summary) => summary!.lengths), options.maxLength),
     };
     zip.addBuffer("manifest.json", Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), METADATA_ENTRY);
-    zip.addBuffer("README.md", Buffer.from(bundleCard(options, manifest, statsFromAggregates(await readStatsAggregates(client, datasetId)), CUTOFF_TOKENS)), METADATA_ENTRY);
+    zip.addBuffer("README.md", Buffer.from(bundleCard(options, manifest, statsFromAggregates(await readStatsAggregates(client, datasetId)), manifest.cutoffLength)), METADATA_ENTRY);
     if (options.format === "llamafactory") {
       const registered = { sft: { train: [] as string[], test: [] as string[] }, dpo: { train: [] as string[], test: [] as string[] }, ogdpo: { train: [] as string[], test: [] as string[] } };
       const entries = kinds.flatMap((kind) => {
@@ -137,7 +150,7 @@ export async function writeBundle(
         );
       });
       zip.addBuffer("dataset_info.json", Buffer.from(`${JSON.stringify(Object.fromEntries(entries), null, 2)}\n`), METADATA_ENTRY);
-      if (options.kind === "all") for (const config of stageConfigs(registered, CUTOFF_TOKENS)) zip.addBuffer(config.file, Buffer.from(config.text), METADATA_ENTRY);
+      if (options.kind === "all") for (const config of stageConfigs(registered, manifest.cutoffLength)) zip.addBuffer(config.file, Buffer.from(config.text), METADATA_ENTRY);
     }
     await zip.end();
     onProgress(written);
@@ -155,7 +168,17 @@ function datasetName(kind: ExampleKind, file: string): string {
   return `guardtrace_${kind}${stem === "data" ? "" : `_${stem.replaceAll("-", "_")}`}`;
 }
 
-function count(summary: KindSummary, example: TrainingExample, side: string | null) {
+/** The profile's stored token counts; null until the worker has counted the profile. */
+async function storedProfileTokens(client: pg.PoolClient, profile: GuardProfile): Promise<ProfileTokens | null> {
+  const { rows } = await client.query<{ system: number | null; template: number | null }>(
+    `SELECT system_prompt_tokens AS system, template_tokens AS template FROM guard_profiles WHERE system_prompt_sha256 = $1`,
+    [profile.systemPromptSha256],
+  );
+  const row = rows[0];
+  return row && row.system !== null && row.template !== null ? { system: row.system, template: row.template } : null;
+}
+
+function count(summary: Omit<KindSummary, "lengths">, example: TrainingExample, side: string | null) {
   summary.rows += 1;
   const label = String(labelOf(example));
   summary.byLabel[label] = (summary.byLabel[label] ?? 0) + 1;

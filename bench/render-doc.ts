@@ -10,6 +10,13 @@ export type BenchResult = {
   copy_import_per_s: number;
   /** The same records in the upstream layout as a Parquet file, read with the guardtrace layout. */
   parquet_import_per_s?: number;
+  /** The worker's token job: samples counted per second, that rate's time for 1M, and the tokenizer alone. */
+  token_count_per_s?: number;
+  token_count_1m_s?: number;
+  tokenizer_tokens_per_s?: number;
+  /** The same export with Parquet data files and the images embedded. */
+  export_parquet_rows_per_s?: number;
+  export_parquet_peak_rss_mb?: number;
   import_vs_copy: number;
   claim_p95_ms: number;
   claim_double: number;
@@ -42,6 +49,11 @@ const ROWS: [keyof BenchResult, string, string, Goal | null][] = [
   ["copy_export_rows_per_s", "raw COPY … row_to_json TO STDOUT, rows/s", "ceiling", null],
   ["export_vs_copy", "export ÷ COPY", "", null],
   ["export_peak_rss_mb", "export process peak RSS, MB", "≤ 300 (1M)", { atMost: 300 }],
+  ["export_parquet_rows_per_s", "the same export as Parquet, rows/s", "recorded", null],
+  ["export_parquet_peak_rss_mb", "Parquet export peak RSS, MB", "recorded", null],
+  ["token_count_per_s", "token job, samples counted/s", "recorded", null],
+  ["token_count_1m_s", "token job, time for 1M samples at that rate, s", "recorded", null],
+  ["tokenizer_tokens_per_s", "Qwen2.5 tokenizer alone, tokens/s", "recorded", null],
 ];
 
 /** The figure with ✓ or ✗ against its goal, judged at every size: the 100k run must meet the 1M goals too. */

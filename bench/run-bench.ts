@@ -19,7 +19,11 @@ import { CLI_ACTOR, type Actor } from "../lib/auth/actor";
 import { applyMigrations } from "../lib/db/migrate";
 import { closePool, pool } from "../lib/db/pool";
 import { disconnectDb } from "../lib/db/prisma";
+import { DEFAULT_GUARD_PROFILE } from "../lib/guard/guard-profile";
+import { recordGuardProfile } from "../lib/guard/record-guard-profile";
 import { importLayoutSchema } from "../lib/import/import-layout-schema";
+import { countPendingTokens } from "../lib/tokens/count-pending";
+import { countTokens } from "../lib/tokens/qwen-tokenizer";
 import { importSamples } from "../lib/services/import/import-samples";
 import { claimStatement } from "../lib/services/queue/claim-next-sample";
 import { SAMPLE_DETAIL_SQL } from "../lib/services/samples/load-sample-detail";
@@ -29,7 +33,7 @@ import { addUser } from "../lib/services/users/add-user";
 import { copyExportRate, copyImportRate } from "./copy-baselines";
 import { runGuardBench } from "./guard-bench";
 import { renderBenchmarkDoc, type BenchRecord, type BenchResult, type GuardRun } from "./render-doc";
-import { writeSyntheticJsonl, writeSyntheticParquet } from "./synthetic";
+import { syntheticRecord, writeSyntheticJsonl, writeSyntheticParquet } from "./synthetic";
 
 const run = promisify(execFile);
 const CLAIMERS = 32;
@@ -86,6 +90,15 @@ async function main() {
     await pool().query("CHECKPOINT").catch(() => progress("CHECKPOINT needs a superuser or pg_checkpoint; skipped"));
     await run("sync");
 
+    progress("token counts (the worker's job), and the tokenizer alone");
+    await recordGuardProfile(pool(), DEFAULT_GUARD_PROFILE);
+    started = performance.now();
+    const counted = await countPendingTokens();
+    const countSeconds = (performance.now() - started) / 1000;
+    result.token_count_per_s = Math.round(counted.samples / countSeconds);
+    result.token_count_1m_s = Math.round(1_000_000 / result.token_count_per_s);
+    result.tokenizer_tokens_per_s = tokenizerSpeed();
+
     progress(`claims: rounds of ${CLAIMERS} experts claiming at once`);
     const experts: Actor[] = [];
     for (let index = 0; index < CLAIMERS; index += 1) {
@@ -111,6 +124,13 @@ async function main() {
     ]);
     result.export_rows_per_s = Math.round(exported.rows / exported.seconds);
     result.export_peak_rss_mb = Math.round(exported.maxRssMb);
+    progress("the same export as Parquet, images embedded (own process)");
+    const parquetExport = await runChild<{ rows: number; seconds: number; maxRssMb: number }>(url, "export-child.ts", [
+      JSON.stringify({ kind: "all", format: "trl", dataset, fileFormat: "parquet" }),
+      path.join(work, "bundle-parquet.zip"),
+    ]);
+    result.export_parquet_rows_per_s = Math.round(parquetExport.rows / parquetExport.seconds);
+    result.export_parquet_peak_rss_mb = Math.round(parquetExport.maxRssMb);
     const exportClient = await pool().connect();
     try {
       result.copy_export_rows_per_s = Math.round(await copyExportRate(exportClient, datasetId));
@@ -129,6 +149,16 @@ async function main() {
   if (values["write-doc"]) await recordResult(complete);
   const figures = Object.fromEntries(Object.entries(complete).filter(([key]) => key !== "plans"));
   process.stdout.write(values.json ? `${JSON.stringify(figures)}\n` : `${JSON.stringify(figures, null, 2)}\n`);
+}
+
+/** Qwen2.5 tokens per second on synthetic traces, the tokenizer alone (after a warm-up). */
+function tokenizerSpeed(): number {
+  const texts = Array.from({ length: 2000 }, (_, index) => syntheticRecord(index).thinking);
+  for (const text of texts.slice(0, 100)) countTokens(text);
+  const started = performance.now();
+  let tokens = 0;
+  for (const text of texts) tokens += countTokens(text);
+  return Math.round(tokens / ((performance.now() - started) / 1000));
 }
 
 /** The scratch database (migrated) and a temporary data folder for this run. */

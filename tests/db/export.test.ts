@@ -236,6 +236,12 @@ describe("export bundles", () => {
         expect(features.images).toEqual([{ _type: "Image" }]);
         const read = await parquetReadObjects({ file: buffer, utf8: false });
         const expected = jsonl.rows(`${kind}/data.jsonl`);
+        // Every kind in every layout matches its trainer's row schema, and LLaMA-Factory's placeholder count holds.
+        const schema = format === "trl" ? (kind === "sft" ? trlSftRow : trlPreferenceRow) : kind === "sft" ? llamafactorySftRow : llamafactoryPreferenceRow;
+        for (const row of expected) {
+          expect(schema.safeParse(row).success).toBe(true);
+          if (format === "llamafactory") expect(placeholdersMatch(row)).toBe(true);
+        }
         expect(read).toHaveLength(expected.length);
         read.forEach((row, index) => {
           const images = row.images as { bytes: Uint8Array; path: string }[];

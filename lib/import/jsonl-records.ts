@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { readLines } from "./line-reader";
 import type { ReadProgress, SourceRecord } from "./record-source";
 
-/** JSONL: one JSON object per physical line (SPEC §2), read through the bounded line reader. */
+/** JSONL: one JSON object per physical line, read through the bounded line reader. */
 export async function* jsonlRecords(file: string, size: number, progress: ReadProgress): AsyncGenerator<SourceRecord> {
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   for await (const line of readLines(stream)) {

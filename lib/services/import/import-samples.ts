@@ -57,7 +57,7 @@ const PROGRESS_EVERY_MS = 500;
 const STORED_REJECTIONS = 200;
 
 /**
- * Imports a file of samples (JSONL, a JSON array or Parquet, SPEC §2 and §9) in one transaction,
+ * Imports a file of samples (JSONL, a JSON array or Parquet; README, "Import format") in one transaction,
  * streaming it record by record and writing in batches. By default any bad record refuses the whole
  * file, and every bad record is reported; with `skipInvalid` the good records are imported and the bad
  * ones written, with their reasons, to a rejects file. The run's row is written outside the transaction,

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { pool } from "../db/pool";
+import { inTransaction } from "../db/pool";
 import { parseStoredJudges } from "../domain/stored-judges";
 import { renderCompletion } from "../guard/guard-profile";
 import { guardUserText } from "../guard/guard-prompt";
@@ -62,19 +62,4 @@ async function countProfiles(client: pg.PoolClient): Promise<number> {
     await client.query(`UPDATE guard_profiles SET system_prompt_tokens = $2, template_tokens = $3 WHERE system_prompt_sha256 = $1`, [row.sha, countTokens(row.system_prompt), template]);
   }
   return rows.length;
-}
-
-async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
 }

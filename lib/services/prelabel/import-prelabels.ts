@@ -5,7 +5,7 @@ import type pg from "pg";
 import { z } from "zod";
 import { appendAuditEvent } from "../../audit/append-audit-event";
 import { assertCan, type Actor } from "../../auth/actor";
-import { pool } from "../../db/pool";
+import { inTransaction, pool } from "../../db/pool";
 import { riskSqlLabel, type RiskValue } from "../../domain/risk";
 import { NotFoundError, UserError } from "../../errors";
 import { matchKeyOf } from "../../import/match-key";
@@ -54,9 +54,7 @@ export async function importPrelabels(actor: Actor | null, input: unknown): Prom
   await fillMissingMatchKeys(datasetId);
 
   const summary: PrelabelImportSummary = { imported: 0, unchanged: 0, unmatched: [], unparseable: [] };
-  const client = await pool().connect();
-  try {
-    await client.query("BEGIN");
+  return inTransaction(async (client) => {
     const claimedBy = new Map<number, number>();
     const touched: number[] = [];
     let pending: { line: number; ref: SampleRef; verdict: { judgment: RiskValue; analysis: string | null } }[] = [];
@@ -89,14 +87,8 @@ export async function importPrelabels(actor: Actor | null, input: unknown): Prom
       entityId: datasetId,
       after: { dataset, model, version, file: path.basename(resolved), imported: summary.imported, unchanged: summary.unchanged, unmatched: summary.unmatched.length, unparseable: summary.unparseable.length },
     });
-    await client.query("COMMIT");
     return summary;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Finds each record's sample; records that find none, or more than one, or one already taken, are unmatched. */

@@ -30,9 +30,9 @@ const CHUNK_CHARS = 256 * 1024;
  * JSONL: straight into the zip when `temp` is null (the train or only file, compressed on the thread pool
  * while the next rows are read), or into a temporary file added when the kind is done (the test split,
  * which fills at the same time). `failure` rejects if the zip fails, so a dead output never leaves us
- * waiting for a drain.
+ * waiting for a drain. `line` serializes a row without its line break.
  */
-export function jsonlSink(zip: ZipWriter, name: string, kind: ExampleKind, temp: string | null): DataSink {
+export function jsonlSink(zip: ZipWriter, name: string, kind: ExampleKind, temp: string | null, line: (row: Record<string, unknown>) => string): DataSink {
   const sink: Writable = temp === null ? new PassThrough({ highWaterMark: 1 << 20 }) : createWriteStream(temp);
   if (sink instanceof PassThrough) zip.addStream(name, sink, DATA_ENTRY);
   const hash: Hash = createHash("sha256");
@@ -54,7 +54,7 @@ export function jsonlSink(zip: ZipWriter, name: string, kind: ExampleKind, temp:
       return rows;
     },
     async write(row) {
-      pending += `${JSON.stringify(row)}\n`;
+      pending += `${line(row)}\n`;
       rows += 1;
       if (pending.length >= CHUNK_CHARS) await flush();
     },

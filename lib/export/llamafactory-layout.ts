@@ -11,13 +11,14 @@ const IMAGE_PLACEHOLDER = "<image>";
  * Every text is defused of placeholders first (`tally` counts the texts changed; the system prompt
  * once), then the row's own `<image>` goes before the user text. Provenance rides in `meta`, which
  * LLaMA-Factory's converter drops with every column it does not map. The system prompt and the assistant's
- * layout are the profile's. Built once per profile; the result lays out each row.
+ * layout are the profile's. Built once per profile; the result lays out each row. `systemText` maps the
+ * defused system prompt to what the rows hold (a JSONL sink's stand-in, `repeated-text-lines.ts`).
  */
-export function llamafactoryRows(profile: GuardProfile, tally: DefuseTally) {
+export function llamafactoryRows(profile: GuardProfile, tally: DefuseTally, systemText: (text: string) => string = (text) => text) {
   const defuse = placeholderDefuser(tally);
   const write = completionWriter(profile.completionTemplate);
   const completion = (verdict: GuardVerdict) => defuse(write(verdict));
-  const system = defuse(profile.systemPrompt);
+  const system = systemText(defuse(profile.systemPrompt));
   return (example: TrainingExample) => {
     const images = example.image ? [imageEntryName(example.image)] : [];
     const meta = example.provenance;

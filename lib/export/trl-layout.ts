@@ -13,10 +13,11 @@ type Message = { role: "system" | "user" | "assistant"; content: Part[] };
  * keeps the single-conversation layout. Preference rows are `{prompt, chosen, rejected, images}`. Every
  * row carries its provenance in `meta`, which TRL's trainers drop before collating. The system turn and the
  * assistant's layout are the profile's; image paths are relative to the bundle's root. Built once per
- * profile; the result lays out each row.
+ * profile; the result lays out each row. `systemText` maps the system prompt to what the rows hold
+ * (a JSONL sink's stand-in, `repeated-text-lines.ts`).
  */
-export function trlRows(profile: GuardProfile, sftStyle: SftStyle) {
-  const system: Message = { role: "system", content: [{ type: "text", text: profile.systemPrompt }] };
+export function trlRows(profile: GuardProfile, sftStyle: SftStyle, systemText: (text: string) => string = (text) => text) {
+  const system: Message = { role: "system", content: [{ type: "text", text: systemText(profile.systemPrompt) }] };
   const completion = completionWriter(profile.completionTemplate);
   const prompt = (task: GuardTask, image: ExampleImage | null): Message[] => [
     system,

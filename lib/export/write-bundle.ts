@@ -12,6 +12,7 @@ import { jsonlSink, parquetSink, type DataSink } from "./data-sinks";
 import { kindsOf, type ExampleKind, type ExportOptions } from "./export-options";
 import { datasetInfo, llamafactoryRows } from "./llamafactory-layout";
 import { readExamples } from "./read-examples";
+import { repeatedTextLines } from "./repeated-text-lines";
 import { parquetLayout } from "./parquet-layout";
 import { LengthTally, rowLength, trainingCutoff, type LengthSummary, type ProfileTokens } from "./row-length";
 import { stageConfigs } from "./stage-configs";
@@ -73,7 +74,10 @@ export async function writeBundle(
   try {
     const kinds = kindsOf(options.kind);
     const defused = { texts: 0 };
-    const rowOf = options.format === "trl" ? trlRows(profile, options.sftStyle) : llamafactoryRows(profile, defused);
+    // JSONL rows hold a stand-in for the system prompt, escaped once and spliced into each line.
+    const lines = repeatedTextLines();
+    const systemText = options.fileFormat === "jsonl" ? lines.standIn : (text: string) => text;
+    const rowOf = options.format === "trl" ? trlRows(profile, options.sftStyle, systemText) : llamafactoryRows(profile, defused, systemText);
     const files = new Map<string, DataSink>();
     const writtenFiles = new Map<string, { sha256: string; bytes: number; rows: number }>();
     const images = new Map<string, ExampleImage>();
@@ -106,7 +110,7 @@ export async function writeBundle(
           // other split side or modality) wait in temporary files; Parquet always does, its footer comes last.
           file = options.fileFormat === "parquet"
             ? parquetSink(zip, name, kind, temp, parquetLayout(options.format, kind, options.sftStyle))
-            : jsonlSink(zip, name, kind, own.length === 0 ? null : temp);
+            : jsonlSink(zip, name, kind, own.length === 0 ? null : temp, lines.line);
           files.set(name, file);
           own.push(file);
         }

@@ -1,10 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { appOrigin } from "@/lib/auth/app-origin";
+import { guardAuthCallback } from "@/lib/auth/auth-callback-guard";
 
 /**
- * A per-request nonce and a Content-Security-Policy without 'unsafe-inline' for scripts: Next.js puts the
- * nonce on its own scripts, and nothing else runs. Authorization is not done here; the services do it.
+ * For every request, before any page or route runs (the web server has already applied the input rule to
+ * the path and query string, `lib/http/web-server.ts`):
+ * - for next-auth's routes, a malformed callbackUrl made safe (`auth-callback-guard.ts`);
+ * - for pages, a per-request nonce and a Content-Security-Policy without 'unsafe-inline' for scripts:
+ *   Next.js puts the nonce on its own scripts, and nothing else runs.
+ * Authorization is not done here; the services do it.
  */
 export function proxy(request: NextRequest) {
+  if (request.nextUrl.pathname.startsWith("/api/auth/")) return authRequest(request);
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const development = process.env.NODE_ENV === "development";
   const policy = [
@@ -28,6 +36,19 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/** next-auth's routes, with a malformed callbackUrl (query or cookie) made safe before next-auth sees it. */
+function authRequest(request: NextRequest): Response {
+  const guarded = guardAuthCallback(new URL(request.url), request.headers.get("cookie"), appOrigin());
+  if (!guarded) return NextResponse.next();
+  const headers = new Headers(request.headers);
+  if (guarded.cookie === null) headers.delete("cookie");
+  else headers.set("cookie", guarded.cookie);
+  // Rewritten on the same route (nextUrl), not to an absolute URL, which Next.js would fetch as a proxy.
+  const url = request.nextUrl.clone();
+  url.search = guarded.search;
+  return NextResponse.rewrite(url, { request: { headers } });
+}
+
 export const config = {
-  matcher: [{ source: "/((?!api|_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
 };

@@ -30,6 +30,7 @@ import { SAMPLE_DETAIL_SQL } from "../lib/services/samples/load-sample-detail";
 import { getDatasetStats } from "../lib/services/stats/get-dataset-stats";
 import { createApiToken } from "../lib/services/tokens/create-api-token";
 import { addUser } from "../lib/services/users/add-user";
+import { webServerArgs } from "../lib/http/web-server-args";
 import { copyExportRate, copyImportRate } from "./copy-baselines";
 import { runGuardBench } from "./guard-bench";
 import { renderBenchmarkDoc, type BenchRecord, type BenchResult, type GuardRun } from "./render-doc";
@@ -197,14 +198,13 @@ async function machine() {
 }
 
 async function sampleApiP95(url: string, datasetId: string): Promise<number> {
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
   const built = await fs.stat(path.join(process.cwd(), ".next", "BUILD_ID")).then(() => true).catch(() => false);
   if (!built) await run("npm", ["run", "build"], { maxBuffer: 64 * 1024 * 1024 });
   const user = await addUser(CLI_ACTOR, { email: `bench-api-${Date.now()}@bench.local`, role: "viewer", password: "bench password" });
   const { token } = await createApiToken(CLI_ACTOR, { email: user.email, name: "bench" });
   const { rows } = await pool().query<{ id: number }>(`SELECT id FROM samples WHERE dataset_id = $1 ORDER BY random() LIMIT ${API_REQUESTS}`, [datasetId]);
   const port = 3900 + Math.floor(Math.random() * 90);
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, webServerArgs({ port, host: "127.0.0.1" }), {
     env: { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: "bench-secret-bench-secret", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
   });

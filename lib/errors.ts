@@ -46,3 +46,8 @@ export class ValidationError extends UserError {
     this.fields = fields;
   }
 }
+
+/** The JSON body every user-safe error is answered with: `{error: {code, message, fields?}}`. */
+export function userErrorBody(error: UserError): { error: { code: string; message: string; fields?: FieldErrors } } {
+  return { error: { code: error.code, message: error.message, ...(error instanceof ValidationError ? { fields: error.fields } : {}) } };
+}

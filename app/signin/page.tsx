@@ -1,19 +1,17 @@
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/SignInForm";
+import { appOrigin } from "@/lib/auth/app-origin";
 import { oidcDisplayName, oidcEnabled } from "@/lib/auth/oidc-provider";
 import { actorFromSession } from "@/lib/auth/request-actor";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 import { countUsers } from "@/lib/services/users/count-users";
 
 export const dynamic = "force-dynamic";
 
-function safeCallback(value: string | string[] | undefined): string {
-  // Only same-site paths: an open redirect after sign-in would be a phishing aid.
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/samples";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only paths on this origin: an open redirect after sign-in would be a phishing aid.
+  const callbackUrl = safeRedirectPath(params.callbackUrl, appOrigin(), "/samples");
   if (await actorFromSession()) redirect(callbackUrl);
   const noUsers = (await countUsers()) === 0;
   return (

@@ -8,6 +8,8 @@ export type Actor = {
   email: string;
   role: Role;
   via: "session" | "token" | "cli";
+  /** With `via: "session"`: the session's row (`sessions.ts`), so that it can be kept or ended on its own. */
+  sessionId?: string;
 };
 
 export const CLI_ACTOR: Actor = { userId: null, email: "cli", role: "admin", via: "cli" };

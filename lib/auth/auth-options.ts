@@ -6,8 +6,10 @@ import { db } from "../db/prisma";
 import { log } from "../log";
 import { clientAddress, trustedProxyHops } from "./client-address";
 import { credentialsSchema } from "./credentials-schema";
-import { assertSignInAllowed, recordSignInAttempt } from "./sign-in-limit";
+import { awaitSignInGate, recordSignInAttempt } from "./sign-in-limit";
 import { oidcProvider } from "./oidc-provider";
+import { safeRedirectPath } from "./safe-redirect";
+import { endSession, startSession } from "./sessions";
 import { verifyPassword } from "./password";
 
 export const SESSION_MAX_AGE_SECONDS = Number(process.env.SESSION_MAX_AGE_SECONDS ?? 12 * 60 * 60);
@@ -19,10 +21,12 @@ const DUMMY_HASH = "$argon2id$v=19$m=19456,t=2,p=1$sfKlO57TquHf4eEu7THB9Q$dFhkM8
 async function authorizeCredentials(raw: unknown, request: { headers?: Record<string, unknown> } | undefined) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
-  const forwarded = request?.headers?.["x-forwarded-for"];
-  const ip = clientAddress(typeof forwarded === "string" ? forwarded : null, trustedProxyHops());
+  const ip = clientAddress((name) => {
+    const value = request?.headers?.[name];
+    return typeof value === "string" ? value : null;
+  }, trustedProxyHops());
   // next-auth passes a thrown error's message to the sign-in form.
-  await assertSignInAllowed(parsed.data.email, ip);
+  await awaitSignInGate(parsed.data.email, ip);
   const user = await db().user.findUnique({ where: { email: parsed.data.email } });
   const valid = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, parsed.data.password);
   const succeeded = Boolean(user && valid && !user.disabledAt);
@@ -62,6 +66,8 @@ export const authOptions: NextAuthOptions = {
     ...oidcProvider(),
   ],
   callbacks: {
+    // Every post-sign-in redirect goes through one check; a malformed callbackUrl falls back to the root.
+    redirect: ({ url, baseUrl }) => new URL(safeRedirectPath(url, baseUrl), baseUrl).href,
     async signIn({ user, account, profile }) {
       if (account?.provider !== "oidc") return true;
       const linked = await linkOidcAccount(account.providerAccountId, profile?.email ?? user.email, profile?.name ?? user.name);
@@ -70,12 +76,22 @@ export const authOptions: NextAuthOptions = {
       return true;
     },
     async jwt({ token, user }) {
-      if (user) token.uid = user.id;
+      if (user) {
+        token.uid = user.id;
+        token.sid = await startSession(user.id, SESSION_MAX_AGE_SECONDS);
+      }
       return token;
     },
     async session({ session, token }) {
       if (session.user && typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sid === "string") session.sid = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Sign-out ends the session on the server too: the cookie the browser drops may have been copied.
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endSession(token.sid);
     },
   },
   logger: {

@@ -21,17 +21,23 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
 }
 
 // Every request resolves its actor, so these are single indexed SQL lookups, not ORM round trips.
+// A session counts only while its row lives (`sessions.ts`): signed out, ended everywhere or expired, it is nobody.
 export async function actorFromSession(): Promise<Actor | null> {
   const session = await getServerSession(authOptions);
   const userId = session?.user?.id;
-  if (!userId) return null;
+  const sessionId = session?.sid;
+  if (!userId || !sessionId || !UUID.test(sessionId)) return null;
   const { rows } = await pool().query<{ id: string; email: string; role: Role }>(
-    `SELECT id, email, role::text AS role FROM users WHERE id = $1 AND disabled_at IS NULL`,
-    [userId],
+    `SELECT u.id, u.email, u.role::text AS role
+       FROM sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.id = $1 AND u.id = $2 AND s.expires > now() AND u.disabled_at IS NULL`,
+    [sessionId, userId],
   );
   const user = rows[0];
-  return user ? { userId: user.id, email: user.email, role: user.role, via: "session" } : null;
+  return user ? { userId: user.id, email: user.email, role: user.role, via: "session", sessionId } : null;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function actorFromToken(token: string): Promise<Actor | null> {
   const { rows } = await pool().query<{ token_id: string; stale: boolean; id: string; email: string; role: Role }>(

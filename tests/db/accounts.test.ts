@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI_ACTOR, type Actor } from "@/lib/auth/actor";
-import { assertSignInAllowed, recordSignInAttempt, TooManySignInAttempts } from "@/lib/auth/sign-in-limit";
+import { recordSignInAttempt, signInGate, TooManySignInAttempts } from "@/lib/auth/sign-in-limit";
 import { pool } from "@/lib/db/pool";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { createApiToken, createOwnToken } from "@/lib/services/tokens/create-api-token";
@@ -44,9 +44,9 @@ describe("tokens, passwords and users", () => {
   });
 
   it("changes a password only with the current one", async () => {
-    await expect(changePassword(viewer, { current: "wrong password", next: "a brand new password" })).rejects.toThrow(ValidationError);
-    await expect(changePassword(viewer, { current: "viewer password 1", next: "short" })).rejects.toThrow(ValidationError);
-    await changePassword(viewer, { current: "viewer password 1", next: "a brand new password" });
+    await expect(changePassword(viewer, { current: "wrong password", next: "a brand new password" }, "127.0.0.5")).rejects.toThrow(ValidationError);
+    await expect(changePassword(viewer, { current: "viewer password 1", next: "short" }, "127.0.0.5")).rejects.toThrow(ValidationError);
+    await changePassword(viewer, { current: "viewer password 1", next: "a brand new password" }, "127.0.0.5");
     expect(await actions(viewer.userId!)).toContain("user.password");
   });
 
@@ -60,17 +60,35 @@ describe("tokens, passwords and users", () => {
     expect((await listUsers(admin)).find((user) => user.email === other.email)).toMatchObject({ role: "viewer", disabled: true });
   });
 
-  it("limits failed sign-ins per account and per address", async () => {
-    for (let attempt = 0; attempt < 5; attempt += 1) await recordSignInAttempt("target@example.org", `10.0.0.${attempt}`, false);
-    await expect(assertSignInAllowed("target@example.org", "10.0.0.99")).rejects.toThrow(TooManySignInAttempts);
-    await expect(assertSignInAllowed("someone-else@example.org", "10.0.0.99")).resolves.toBeUndefined();
+  it("refuses a client that keeps failing, never the owner elsewhere: others' failures only slow the account down", async () => {
+    // Five failures from one client lock that client out of the account, and nobody else.
+    for (let attempt = 0; attempt < 5; attempt += 1) await recordSignInAttempt("target@example.org", "10.0.0.1", false);
+    await expect(signInGate("target@example.org", "10.0.0.1")).rejects.toThrow(TooManySignInAttempts);
+    await expect(signInGate("target@example.org", "10.0.0.99")).resolves.toEqual({ delayMs: 0 });
+    await expect(signInGate("someone-else@example.org", "10.0.0.1")).resolves.toEqual({ delayMs: 0 });
+    // Past five on the account from all clients, attempts wait: 250 ms doubled per further failure, capped.
+    await recordSignInAttempt("target@example.org", "10.0.0.2", false);
+    await expect(signInGate("target@example.org", "10.0.0.99")).resolves.toEqual({ delayMs: 250 });
+    await recordSignInAttempt("target@example.org", "10.0.0.3", false);
+    await expect(signInGate("target@example.org", "10.0.0.99")).resolves.toEqual({ delayMs: 500 });
+    for (let attempt = 0; attempt < 10; attempt += 1) await recordSignInAttempt("target@example.org", `10.0.1.${attempt}`, false);
+    await expect(signInGate("target@example.org", "10.0.0.99")).resolves.toEqual({ delayMs: 8000 });
+    // Unknown addresses are not one shared bucket (that would be a lockout switch): the account's delay only.
+    for (let attempt = 0; attempt < 25; attempt += 1) await recordSignInAttempt("anon@example.org", null, false);
+    await expect(signInGate("anon@example.org", null)).resolves.toEqual({ delayMs: 8000 });
+  });
+
+  it("refuses a client that sprays passwords across accounts", async () => {
     for (let attempt = 0; attempt < 20; attempt += 1) await recordSignInAttempt(`spray${attempt}@example.org`, "192.0.2.7", false);
-    await expect(assertSignInAllowed("fresh@example.org", "192.0.2.7")).rejects.toThrow(/Try again in \d+ minute/);
-    await recordSignInAttempt("fresh@example.org", "192.0.2.8", true);
-    await expect(assertSignInAllowed("fresh@example.org", "192.0.2.8")).resolves.toBeUndefined();
-    // Unknown addresses (no trusted proxy) are not one shared bucket: only the account's limit applies.
-    for (let attempt = 0; attempt < 20; attempt += 1) await recordSignInAttempt(`anon${attempt}@example.org`, null, false);
-    await expect(assertSignInAllowed("fresh@example.org", null)).resolves.toBeUndefined();
-    await expect(assertSignInAllowed("target@example.org", null)).rejects.toThrow(TooManySignInAttempts);
+    await expect(signInGate("fresh@example.org", "192.0.2.7")).rejects.toThrow(/Try again in \d+ minute/);
+    await expect(signInGate("fresh@example.org", "192.0.2.8")).resolves.toEqual({ delayMs: 0 });
+  });
+
+  it("counts wrong current passwords as failures and refuses the sixth", async () => {
+    const guesser = actorOf(await addUser(CLI_ACTOR, { email: "guessed@example.org", role: "viewer", password: "guessed password 1" }));
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      await expect(changePassword(guesser, { current: `guess ${attempt}`, next: "a brand new password" }, "127.0.0.9")).rejects.toThrow(ValidationError);
+    }
+    await expect(changePassword(guesser, { current: "guessed password 1", next: "a brand new password" }, "127.0.0.9")).rejects.toThrow(TooManySignInAttempts);
   });
 });

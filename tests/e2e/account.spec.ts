@@ -54,3 +54,16 @@ test("repeated wrong passwords lock the account for a while, with a clear messag
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(/Too many failed sign-in attempts\. Try again in \d+ minutes?\./);
 });
+
+test("sign out everywhere ends this browser's session and every other one", async ({ page, browser }) => {
+  const other = await browser.newPage({ baseURL: test.info().project.use.baseURL });
+  await signIn(other, E2E_USERS.viewer.email, E2E_USERS.viewer.password);
+  await signIn(page, E2E_USERS.viewer.email, E2E_USERS.viewer.password);
+  await page.goto("/account");
+  await expect(page.getByRole("region", { name: "Sessions" })).toContainText(/You have \d+ active sessions/);
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await other.goto("/account");
+  await expect(other).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
+  await other.close();
+});

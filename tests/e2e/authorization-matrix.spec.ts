@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { inventory } from "./support/route-inventory";
 import { STATE_FILE, type E2EState } from "./support/e2e-state";
+import { requestFrom } from "./support/from-address";
 
 type Caller = "anonymous" | "forged" | "viewer" | "expert" | "admin";
 const CALLERS: Caller[] = ["anonymous", "forged", "viewer", "expert", "admin"];
@@ -74,6 +75,8 @@ const MATRIX: Record<string, Entry> = {
   "PAGE /samples": { path: () => "/samples", expect: PAGE() },
   "PAGE /samples/[id]": { path: (ids) => `/samples/${ids.sample}`, expect: PAGE() },
   "PAGE /signin": { path: () => "/signin", expect: { anonymous: 200, forged: 200, viewer: 307, expert: 307, admin: 307 } },
+  // Last: it ends the caller's browser sessions, which the page rows above sign in with.
+  "DELETE /api/v1/account/sessions": { path: () => "/api/v1/account/sessions", expect: ANY_ROLE(200) },
 };
 
 function headers(state: E2EState, caller: Caller): Record<string, string> {
@@ -154,6 +157,7 @@ test("no API body, however hostile, gets a 500", async ({ request }) => {
     JSON.stringify({ supports: { $ne: null } }),
     JSON.stringify({ kind: "sft", format: "trl", from: "2026-13-45", split: "NaN" }),
     JSON.stringify({ dataset: "\u0000", category: ["crime"] }),
+    '{"name":"\\ud800","dataset":"a\\udc00b","judgment":"\\u0000"}',
     deep,
     Buffer.from([0xff, 0xfe, 0x7b, 0x00]),
     "x".repeat(2 * 1024 * 1024),
@@ -168,6 +172,25 @@ test("no API body, however hostile, gets a 500", async ({ request }) => {
       const url = entry.path(known);
       const response = method === "PATCH" ? await request.patch(url, options) : await request.post(url, options);
       if (response.status() >= 500) failures.push(`${key} with ${String(body).slice(0, 40)}: ${response.status()}`);
+    }
+  }
+  expect(failures).toEqual([]);
+});
+
+test("no route or page lets a NUL, a lone surrogate or broken percent-encoding through", async ({ request }) => {
+  const state = JSON.parse(fs.readFileSync(STATE_FILE, "utf8")) as E2EState;
+  const known = await ids(request, state);
+  const failures: string[] = [];
+  for (const [key, entry] of Object.entries(MATRIX)) {
+    const [method] = key.split(" ");
+    const url = entry.path(known);
+    // Raw HTTP: Playwright's client refuses to send a broken URL at all.
+    const send = (target: string) => requestFrom("127.0.0.1", method === "PAGE" ? "GET" : method!, target, { headers: headers(state, "admin") });
+    for (const probe of ["%00", "%ED%A0%80", "%E0%A4%A"]) {
+      const query = await send(`${url}${url.includes("?") ? "&" : "?"}probe=${probe}`);
+      if (query.status !== 422 || !(JSON.parse(query.text) as { error: { fields: Record<string, string[]> } }).error.fields.probe) failures.push(`${key} with ?probe=${probe}: ${query.status}`);
+      const path = await send(`${url.split("?")[0]}/${probe}`);
+      if (path.status !== 404) failures.push(`${key} with /${probe}: ${path.status}`);
     }
   }
   expect(failures).toEqual([]);

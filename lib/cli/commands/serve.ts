@@ -4,6 +4,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadGuardProfile } from "../../guard/load-guard-profile";
+import { webServerArgs } from "../../http/web-server-args";
 import { log } from "../../log";
 import { dataDir } from "../../paths";
 import { countUsers } from "../../services/users/count-users";
@@ -44,8 +45,9 @@ export async function serveCommand(args: string[]): Promise<number> {
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [nextBin, values.dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+  // Loopback only unless HOST says otherwise: a demo with its printed password must not face the network.
+  const host = process.env.HOST || "127.0.0.1";
+  const child = spawn(process.execPath, webServerArgs({ port, host, dev: values.dev }), { stdio: "inherit", env });
   // One CPU pre-label worker beside the app, so new samples get the guard's verdict without further steps.
   const worker = values["no-worker"]
     ? null
@@ -56,7 +58,10 @@ export async function serveCommand(args: string[]): Promise<number> {
   };
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);
-  log.info(`GuardTrace Studio on http://localhost:${port}`);
+  log.info(`GuardTrace Studio on ${env.NEXTAUTH_URL}`, {
+    listening: `${host}:${port}`,
+    ...(host === "127.0.0.1" ? { note: "only this machine can connect; set HOST=0.0.0.0 (and NEXTAUTH_URL) to serve others" } : {}),
+  });
   const code = await new Promise<number>((resolve) => child.on("exit", (exitCode) => resolve(exitCode ?? 0)));
   if (worker && worker.exitCode === null) {
     worker.kill("SIGTERM");

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { appendAuditEvent } from "../../audit/append-audit-event";
 import { assertCan, type Actor } from "../../auth/actor";
 import { hashPassword, passwordSchema, verifyPassword } from "../../auth/password";
+import { endUserSessions } from "../../auth/sessions";
+import { awaitSignInGate, recordSignInAttempt } from "../../auth/sign-in-limit";
 import { inTransaction } from "../../db/pool";
 import { ValidationError } from "../../errors";
 import { parseInput } from "../parse-input";
@@ -11,15 +13,27 @@ export const changePasswordSchema = z
   .strictObject({ current: z.string().min(1, "enter your current password").max(256), next: passwordSchema })
   .refine((value) => value.current !== value.next, { path: ["next"], message: "must differ from the current password" });
 
-export async function changePassword(actor: Actor | null, body: unknown): Promise<{ changed: true }> {
+/**
+ * Changes the caller's password. The current password is a password guess like a sign-in: the same limits
+ * (`sign-in-limit.ts`) gate it, per account and client `address`, and a wrong one counts as a failure.
+ * The change ends the user's other sessions.
+ */
+export async function changePassword(actor: Actor | null, body: unknown, address: string | null): Promise<{ changed: true }> {
   assertCan(actor, "token:own");
   const input = parseInput(changePasswordSchema, body);
+  await awaitSignInGate(actor.email, address);
   const nextHash = await hashPassword(input.next);
   return inTransaction(async (client) => {
     const { rows } = await client.query<{ password_hash: string | null }>(`SELECT password_hash FROM users WHERE id = $1 FOR UPDATE`, [actor.userId]);
     const current = rows[0]?.password_hash;
-    if (!current || !(await verifyPassword(current, input.current))) throw new ValidationError({ current: ["is not your current password"] });
+    if (!current || !(await verifyPassword(current, input.current))) {
+      // Recorded on its own connection: this transaction rolls back.
+      await recordSignInAttempt(actor.email, address, false);
+      throw new ValidationError({ current: ["is not your current password"] });
+    }
     await client.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [actor.userId, nextHash]);
+    // Whoever held the old password may hold a session too: every other one ends; this one proved the password.
+    await endUserSessions(client, actor.userId!, actor.sessionId ?? null);
     await appendAuditEvent(client, { actor, action: "user.password", entityType: "user", entityId: actor.userId });
     return { changed: true as const };
   });

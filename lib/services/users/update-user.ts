@@ -3,6 +3,7 @@ import { z } from "zod";
 import { appendAuditEvent } from "../../audit/append-audit-event";
 import { assertCan, type Actor } from "../../auth/actor";
 import { ROLES } from "../../auth/permissions";
+import { endUserSessions } from "../../auth/sessions";
 import { inTransaction } from "../../db/pool";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors";
 import { parseInput } from "../parse-input";
@@ -11,7 +12,7 @@ export const updateUserSchema = z
   .strictObject({ role: z.enum(ROLES).optional(), disabled: z.boolean().optional() })
   .refine((value) => value.role !== undefined || value.disabled !== undefined, "change the role or the disabled flag");
 
-/** An admin changes a user's role or disables them; an admin cannot lock themselves out. */
+/** An admin changes a user's role or disables them (which ends their sessions); an admin cannot lock themselves out. */
 export async function updateUser(actor: Actor | null, rawId: unknown, body: unknown) {
   assertCan(actor, "user:manage");
   const id = z.uuid().safeParse(rawId);
@@ -37,6 +38,7 @@ export async function updateUser(actor: Actor | null, rawId: unknown, body: unkn
     }
     if (Boolean(before.disabled_at) !== Boolean(after.disabled_at)) {
       await appendAuditEvent(client, { actor, action: after.disabled_at ? "user.disable" : "user.enable", entityType: "user", entityId: id.data, after: { email: after.email } });
+      if (after.disabled_at) await endUserSessions(client, id.data);
     }
     return { id: id.data, email: after.email, role: after.role, disabled: Boolean(after.disabled_at) };
   });

@@ -9,6 +9,7 @@ import { sampleLine, tempDir, writeJsonl } from "../../support/fixtures";
 import { runCli } from "../../support/run-cli";
 import { databaseUrlFor } from "../../support/database-url-for";
 import { E2E_PORT } from "../../playwright.config";
+import { webServerArgs } from "../../../lib/http/web-server-args";
 import { E2E_USERS, HOSTILE_ID, HOSTILE_THINKING, QUEUE_DATASET, QUEUE_THINKING, runnerProcess, STATE_FILE, UNDO_DATASET, type E2EState } from "./e2e-state";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -65,7 +66,7 @@ export default async function globalSetup() {
   const viewerToken = await tokenFor(E2E_USERS.viewer.email);
   const expertToken = await tokenFor(E2E_USERS.expert.email);
 
-  const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, webServerArgs({ port: E2E_PORT, host: "127.0.0.1" }), {
     cwd: root,
     env: {
       ...process.env,

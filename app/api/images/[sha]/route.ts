@@ -1,10 +1,9 @@
-import { actorFromRequest } from "@/lib/auth/request-actor";
 import { apiHandler } from "@/lib/http/api-handler";
 import { getImage } from "@/lib/services/images/get-image";
 
-export const GET = apiHandler(async (request, { params }: { params: Promise<{ sha: string }> }) => {
+export const GET = apiHandler(async (request, { params }: { params: Promise<{ sha: string }> }, actor) => {
   const { sha } = await params;
-  const image = await getImage(await actorFromRequest(request), sha);
+  const image = await getImage(actor, sha);
   return new Response(new Uint8Array(image.bytes), {
     headers: {
       "Content-Type": image.mime,

@@ -1,15 +1,14 @@
 import { NextResponse } from "next/server";
-import { actorFromRequest } from "@/lib/auth/request-actor";
 import { apiHandler, jsonBody } from "@/lib/http/api-handler";
 import { listImports } from "@/lib/services/import/list-imports";
 import { queueImport } from "@/lib/services/import/queue-import";
 
 /** Queues an import for the worker: 202 with the run to poll. */
-export const POST = apiHandler(async (request) => {
-  const queued = await queueImport(await actorFromRequest(request), await jsonBody(request));
+export const POST = apiHandler(async (request, _context, actor) => {
+  const queued = await queueImport(actor, await jsonBody(request));
   return NextResponse.json(queued, { status: 202, headers: { Location: `/api/v1/imports/${queued.id}` } });
 });
 
-export const GET = apiHandler(async (request) => {
-  return NextResponse.json({ items: await listImports(await actorFromRequest(request)) });
+export const GET = apiHandler(async (request, _context, actor) => {
+  return NextResponse.json({ items: await listImports(actor) });
 });

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
-import { actorFromRequest } from "@/lib/auth/request-actor";
+import { requestClientAddress } from "@/lib/auth/client-address";
 import { apiHandler, jsonBody } from "@/lib/http/api-handler";
 import { changePassword } from "@/lib/services/users/change-password";
 
-export const POST = apiHandler(async (request) => NextResponse.json(await changePassword(await actorFromRequest(request), await jsonBody(request))));
+export const POST = apiHandler(async (request, _context, actor) => NextResponse.json(await changePassword(actor, await jsonBody(request), requestClientAddress(request))));

@@ -1,9 +1,8 @@
 import { NextResponse } from "next/server";
-import { actorFromRequest } from "@/lib/auth/request-actor";
 import { apiHandler, jsonBody } from "@/lib/http/api-handler";
 import { submitAdjudication } from "@/lib/services/queue/submit-adjudication";
 
-export const POST = apiHandler(async (request, { params }: { params: Promise<{ id: string }> }) => {
+export const POST = apiHandler(async (request, { params }: { params: Promise<{ id: string }> }, actor) => {
   const { id } = await params;
-  return NextResponse.json(await submitAdjudication(await actorFromRequest(request), id, await jsonBody(request)), { status: 201 });
+  return NextResponse.json(await submitAdjudication(actor, id, await jsonBody(request)), { status: 201 });
 });

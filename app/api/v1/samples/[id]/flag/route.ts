@@ -1,9 +1,8 @@
 import { NextResponse } from "next/server";
-import { actorFromRequest } from "@/lib/auth/request-actor";
 import { apiHandler, jsonBody } from "@/lib/http/api-handler";
 import { flagSample } from "@/lib/services/queue/flag-sample";
 
-export const POST = apiHandler(async (request, { params }: { params: Promise<{ id: string }> }) => {
+export const POST = apiHandler(async (request, { params }: { params: Promise<{ id: string }> }, actor) => {
   const { id } = await params;
-  return NextResponse.json(await flagSample(await actorFromRequest(request), id, await jsonBody(request)));
+  return NextResponse.json(await flagSample(actor, id, await jsonBody(request)));
 });

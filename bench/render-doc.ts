@@ -154,7 +154,7 @@ export function renderBenchmarkDoc(record: BenchRecord): string {
     "their own process: 30 rounds, after 3 warm-up rounds, in which 32 experts ask for their next sample at the",
     "same instant (all meet the same head of the queue) through the server's pool of 10 connections, each claim",
     "timed; then each decides, untimed. The",
-    "sample API is measured against `next start` with a Bearer token, 8 requests in flight. The export (all",
+    "sample API is measured against the production web server (`gts serve`'s) with a Bearer token, 8 requests in flight. The export (all",
     "kinds, TRL layout, to a zip on disk) runs in its own process. The COPY ceilings: the same lines' columns",
     "copied into a temporary table with only a key (no validation, no hashing, no other index, no WAL), and",
     "`COPY (SELECT row_to_json(…)) TO STDOUT` of the same samples. ✓ and ✗ judge each figure against its goal",

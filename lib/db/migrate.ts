@@ -37,7 +37,8 @@ export async function readMigrations(dir = migrationsDir()): Promise<Migration[]
 
 /**
  * Applies pending migrations in name order, each in its own transaction, under a session advisory lock.
- * A migration already recorded with another checksum is an error: history must not be rewritten.
+ * A migration already recorded with another checksum is an error: history must not be rewritten. With
+ * nothing pending it changes nothing, so the app's role, which may not create tables, passes through.
  */
 export async function applyMigrations(databaseUrl: string, dir = migrationsDir()): Promise<MigrationResult> {
   const migrations = await readMigrations(dir);
@@ -46,7 +47,8 @@ export async function applyMigrations(databaseUrl: string, dir = migrationsDir()
   try {
     await client.query("SET client_min_messages = warning");
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
-    await client.query(CREATE_PRISMA_MIGRATIONS);
+    const { rows: found } = await client.query<{ table: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS table`);
+    if (found[0]!.table === null) await client.query(CREATE_PRISMA_MIGRATIONS);
     const { rows } = await client.query<{ migration_name: string; checksum: string }>(
       `SELECT migration_name, checksum FROM "_prisma_migrations"
         WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,

@@ -24,6 +24,10 @@ describe("embedded PostgreSQL", () => {
       const second = await ensureEmbeddedPostgres(dataDir);
       expect(second.owned).toBe(false);
       expect(new URL(second.url).port).toBe(new URL(first.url).port);
+      // The app and owner roles exist: the app's role reads and writes but cannot create in the schema.
+      expect(await query(first.appUrl, "SELECT current_user AS role")).toEqual([{ role: "gts_app" }]);
+      expect(await query(first.ownerUrl, "SELECT current_user AS role")).toEqual([{ role: "gts_owner" }]);
+      await expect(query(first.appUrl, "CREATE TABLE planted (x int)")).rejects.toThrow(/permission denied/);
     } finally {
       await first.stop();
     }
@@ -32,6 +36,8 @@ describe("embedded PostgreSQL", () => {
     try {
       expect(restarted.owned).toBe(true);
       expect(await query(restarted.url, "SELECT value FROM kept")).toEqual([{ value: "survives a restart" }]);
+      // A table from before the roles is handed to the owner.
+      expect(await query(restarted.url, "SELECT tableowner FROM pg_tables WHERE tablename = 'kept'")).toEqual([{ tableowner: "gts_owner" }]);
     } finally {
       await restarted.stop();
     }

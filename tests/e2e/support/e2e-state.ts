@@ -2,8 +2,8 @@ import os from "node:os";
 import type { EmbeddedServer } from "../../../lib/db/embedded-postgres";
 import path from "node:path";
 
-/** What global setup leaves for the tests and for teardown. */
-export type E2EState = { serverPid: number; workerPid: number; adminUrl: string; databaseUrl: string; databaseName: string; dataDir: string; adminToken: string; viewerToken: string; expertToken: string };
+/** What global setup leaves for the tests and for teardown. `databaseUrl` signs in as the app role. */
+export type E2EState = { serverPid: number; workerPid: number; adminUrl: string; databaseUrl: string; databaseName: string; roles: string[]; dataDir: string; adminToken: string; viewerToken: string; expertToken: string };
 
 export const STATE_FILE = path.join(os.tmpdir(), `gts-e2e-state-${process.env.E2E_PORT ?? 3210}.json`);
 

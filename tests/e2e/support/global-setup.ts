@@ -4,7 +4,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { ensureEmbeddedPostgres } from "../../../lib/db/embedded-postgres";
-import { applyMigrations } from "../../../lib/db/migrate";
+import { prepareDatabase } from "../../../lib/db/database-url";
 import { sampleLine, tempDir, writeJsonl } from "../../support/fixtures";
 import { runCli } from "../../support/run-cli";
 import { databaseUrlFor } from "../../support/database-url-for";
@@ -20,16 +20,29 @@ export default async function globalSetup() {
   const embedded = embeddedDir ? await ensureEmbeddedPostgres(embeddedDir) : null;
   runnerProcess.gtsE2EEmbedded = embedded;
   const adminUrl = process.env.DATABASE_URL ?? embedded!.url;
-  const databaseName = `gts_e2e_${randomBytes(5).toString("hex")}`;
+  const suffix = randomBytes(5).toString("hex");
+  const databaseName = `gts_e2e_${suffix}`;
+  // Least privilege, as in production: the owner migrates, the server, the worker and the CLI run as the app.
+  const roles = { owner: `gts_e2e_owner_${suffix}`, app: `gts_e2e_app_${suffix}`, password: randomBytes(12).toString("hex") };
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${databaseName}"`);
+  for (const role of [roles.owner, roles.app]) await admin.query(`CREATE ROLE "${role}" LOGIN PASSWORD '${roles.password}'`);
+  await admin.query(`CREATE DATABASE "${databaseName}" OWNER "${roles.owner}"`);
   await admin.end();
-  const databaseUrl = databaseUrlFor(adminUrl, databaseName);
-  await applyMigrations(databaseUrl);
+  const asRole = (role: string) => {
+    const url = new URL(databaseUrlFor(adminUrl, databaseName));
+    url.username = role;
+    url.password = roles.password;
+    return url.toString();
+  };
+  const databaseUrl = asRole(roles.app);
+  const ownerUrl = asRole(roles.owner);
+  process.env.DATABASE_OWNER_URL = ownerUrl;
+  process.env.DATABASE_URL = databaseUrl;
+  await prepareDatabase();
 
   const dataDir = await tempDir("gts-e2e-data-");
-  const cli = (args: string[], stdin?: string) => runCli(args, { databaseUrl, stdin, env: { GTS_DATA_DIR: dataDir } });
+  const cli = (args: string[], stdin?: string) => runCli(args, { databaseUrl, stdin, env: { GTS_DATA_DIR: dataDir, DATABASE_OWNER_URL: ownerUrl } });
   const checked = async (args: string[], stdin?: string) => {
     const result = await cli(args, stdin);
     if (result.code !== 0) throw new Error(`gts ${args.join(" ")} failed: ${result.stderr}`);
@@ -86,7 +99,7 @@ export default async function globalSetup() {
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
-  const state: E2EState = { serverPid: server.pid!, workerPid: worker.pid!, adminUrl, databaseUrl, databaseName, dataDir, adminToken, viewerToken, expertToken };
+  const state: E2EState = { serverPid: server.pid!, workerPid: worker.pid!, adminUrl, databaseUrl, databaseName, roles: [roles.app, roles.owner], dataDir, adminToken, viewerToken, expertToken };
   await fs.writeFile(STATE_FILE, JSON.stringify(state));
   await waitForServer(`http://127.0.0.1:${E2E_PORT}/signin`);
 }

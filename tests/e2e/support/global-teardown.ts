@@ -21,6 +21,7 @@ export default async function globalTeardown() {
   const admin = new pg.Client({ connectionString: state.adminUrl });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${state.databaseName}" WITH (FORCE)`);
+  for (const role of state.roles) await admin.query(`DROP ROLE IF EXISTS "${role}"`);
   await admin.end();
   await fs.rm(state.dataDir, { recursive: true, force: true });
   await fs.rm(STATE_FILE, { force: true });

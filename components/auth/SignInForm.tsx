@@ -6,7 +6,9 @@ import { credentialsSchema } from "@/lib/auth/credentials-schema";
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: "Email or password is wrong, or the account is disabled.",
-  AccessDenied: "This account may not sign in.",
+  AccessDenied: "This account may not sign in: it is disabled, or the identity provider gave no email.",
+  OAuthSignin: "Single sign-on could not start: the identity provider did not answer. Try again later.",
+  OAuthCallback: "Single sign-on did not complete: the identity provider refused the app's credentials or the answer expired. Try again; if it keeps failing, an admin should check OIDC_CLIENT_ID and OIDC_CLIENT_SECRET.",
 };
 
 export function SignInForm({ callbackUrl, oidcName, initialError }: { callbackUrl: string; oidcName: string | null; initialError: string | null }) {

@@ -55,7 +55,8 @@ async function linkOidcAccount(providerAccountId: string, email: string | null |
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/signin" },
+  // Errors (a refused or failed single sign-on) land on the sign-in page, which explains them.
+  pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
       id: "credentials",

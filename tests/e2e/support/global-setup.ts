@@ -6,11 +6,12 @@ import pg from "pg";
 import { ensureEmbeddedPostgres } from "../../../lib/db/embedded-postgres";
 import { prepareDatabase } from "../../../lib/db/database-url";
 import { sampleLine, tempDir, writeJsonl } from "../../support/fixtures";
+import { startOidcTestProvider } from "../../support/oidc-test-provider";
 import { runCli } from "../../support/run-cli";
 import { databaseUrlFor } from "../../support/database-url-for";
 import { E2E_PORT } from "../../playwright.config";
 import { webServerArgs } from "../../../lib/http/web-server-args";
-import { E2E_USERS, HOSTILE_ID, HOSTILE_THINKING, QUEUE_DATASET, QUEUE_THINKING, runnerProcess, STATE_FILE, UNDO_DATASET, type E2EState } from "./e2e-state";
+import { E2E_USERS, HOSTILE_ID, OIDC_PORT, OIDC_WRONG_SECRET_APP_PORT, HOSTILE_THINKING, QUEUE_DATASET, QUEUE_THINKING, runnerProcess, STATE_FILE, UNDO_DATASET, type E2EState } from "./e2e-state";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
@@ -79,6 +80,11 @@ export default async function globalSetup() {
   const viewerToken = await tokenFor(E2E_USERS.viewer.email);
   const expertToken = await tokenFor(E2E_USERS.expert.email);
 
+  const oidc = await startOidcTestProvider(
+    OIDC_PORT,
+    [E2E_PORT, OIDC_WRONG_SECRET_APP_PORT].map((port) => `http://127.0.0.1:${port}/api/auth/callback/oidc`),
+  );
+  runnerProcess.gtsE2EOidc = oidc;
   const server = spawn(process.execPath, webServerArgs({ port: E2E_PORT, host: "127.0.0.1" }), {
     cwd: root,
     env: {
@@ -88,6 +94,10 @@ export default async function globalSetup() {
       NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
       NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      OIDC_ISSUER: oidc.issuer,
+      OIDC_CLIENT_ID: oidc.clientId,
+      OIDC_CLIENT_SECRET: oidc.clientSecret,
+      OIDC_NAME: "Test IdP",
     },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,

@@ -6,6 +6,7 @@ export default async function globalTeardown() {
   const saved = await fs.readFile(STATE_FILE, "utf8").catch(() => null);
   if (saved === null) {
     // Setup failed before it started anything worth undoing, except perhaps the embedded server.
+    await runnerProcess.gtsE2EOidc?.close();
     await runnerProcess.gtsE2EEmbedded?.stop();
     return;
   }
@@ -25,5 +26,6 @@ export default async function globalTeardown() {
   await admin.end();
   await fs.rm(state.dataDir, { recursive: true, force: true });
   await fs.rm(STATE_FILE, { force: true });
+  await runnerProcess.gtsE2EOidc?.close();
   await runnerProcess.gtsE2EEmbedded?.stop();
 }

@@ -12,7 +12,6 @@ import { guardAuthCallback } from "@/lib/auth/auth-callback-guard";
  */
 export function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/api/auth/")) return authRequest(request);
-  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const development = process.env.NODE_ENV === "development";
   const policy = [
@@ -49,6 +48,7 @@ function authRequest(request: NextRequest): Response {
   return NextResponse.rewrite(url, { request: { headers } });
 }
 
+// Not our API (`/api/v1`, `/api/images`): the proxy has nothing to do there, and would run on every call.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!api/v1/|api/images/|_next/static|_next/image|favicon.ico).*)" }],
 };

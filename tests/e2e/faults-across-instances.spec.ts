@@ -46,7 +46,8 @@ test("two instances and two workers under 32 experts survive a PostgreSQL restar
     GUARD_OPENAI_VERSION: "faults",
     GUARD_OPENAI_CONCURRENCY: "4",
     GTS_WORKER_BATCH_SIZE: "16",
-    GTS_PRELABEL_EXPIRE_SECONDS: "5",
+    // Long enough that a batch slowed by the load (two cores for everything) does not expire and burn its retries.
+    GTS_PRELABEL_EXPIRE_SECONDS: "20",
     GTS_PRELABEL_RETRY_DELAY_SECONDS: "1",
     GTS_QUEUE_MAINTENANCE_SECONDS: "1",
     LOG_LEVEL: "error",
@@ -149,7 +150,10 @@ test("two instances and two workers under 32 experts survive a PostgreSQL restar
     expect(outcome.reported.filter((refusal) => refusal.code !== "conflict")).toEqual([]);
 
     // Both workers label everything exactly once, across the restart.
-    await waitFor(async () => (await sql<{ n: number }>(database.url, `SELECT count(DISTINCT sample_id)::int AS n FROM prelabels WHERE model_version = 'faults'`))[0]!.n === SAMPLES, 90_000, "every pre-label");
+    await waitFor(async () => (await sql<{ n: number }>(database.url, `SELECT count(DISTINCT sample_id)::int AS n FROM prelabels WHERE model_version = 'faults'`))[0]!.n === SAMPLES, 120_000, "every pre-label").catch(async (error: Error) => {
+      const states = await sql(database.url, `SELECT name, state::text, count(*)::int AS n FROM pgboss.job GROUP BY 1, 2 ORDER BY 1, 2`);
+      throw new Error(`${error.message}; jobs: ${JSON.stringify(states)}`);
+    });
     const [labels] = await sql<{ rows: number; samples: number }>(database.url, `SELECT count(*)::int AS rows, count(DISTINCT sample_id)::int AS samples FROM prelabels WHERE model_version = 'faults'`);
     expect(labels).toEqual({ rows: SAMPLES, samples: SAMPLES });
   } finally {

@@ -19,6 +19,9 @@ export function pool(): pg.Pool {
     // An idle connection dropped by the server (a restart, a failover) must not crash the process: the
     // pool discards it and the next query opens a fresh one.
     created.on("error", (error) => log.warn("database connection lost; it will be reopened", { error: error.message }));
+    // A connection lost while checked out (between two statements of a transaction) errs on the client
+    // itself: the statement in progress fails as usual, and the event must not become an uncaught exception.
+    created.on("connect", (client) => client.on("error", (error) => log.warn("database connection lost while in use", { error: error.message })));
     cache.gtsPool = { url, pool: created };
   }
   return cache.gtsPool.pool;

@@ -25,7 +25,9 @@ export function SignInForm({ callbackUrl, oidcName, initialError }: { callbackUr
     }
     setPending(true);
     setError(null);
-    const result = await signIn("credentials", { ...parsed.data, redirect: false });
+    // With redirect off, next-auth reads the error from the URL it returns, which defaults to this page's:
+    // after a failed single sign-on that is `/signin?error=…`, and a good password would read as that error.
+    const result = await signIn("credentials", { ...parsed.data, redirect: false, callbackUrl });
     setPending(false);
     if (!result || result.error) {
       const code = result?.error ?? "";

@@ -24,9 +24,6 @@ export async function prepareDatabase(): Promise<PreparedDatabase> {
   process.env.DATABASE_OWNER_URL = ownerUrl;
   await applyMigrations(ownerUrl);
   await installJobSchema(ownerUrl);
-  if (ownerUrl !== url) {
-    const app = await roleOf(url);
-    if (app !== (await roleOf(ownerUrl))) await grantAppRole(ownerUrl, app);
-  }
+  if (ownerUrl !== url) await grantAppRole(ownerUrl, await roleOf(url));
   return { url, embedded };
 }

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { PGBOSS_SCHEMA } from "../jobs/boss";
@@ -87,26 +88,29 @@ export async function installJobSchema(ownerUrl: string): Promise<void> {
   await withClient(ownerUrl, (client) => client.query(`ALTER FUNCTION ${PGBOSS_SCHEMA}.create_queue(text, json) SECURITY DEFINER SET search_path = ${PGBOSS_SCHEMA}, pg_catalog, pg_temp`));
 }
 
-/** Whether pg-boss's schema is at this version and its queue function runs as the owner: nothing to do. */
+/**
+ * Whether pg-boss's schema is at the installed package's version and its queue function runs as the
+ * owner: then there is nothing to do. One query, not a pg-boss start, since every command passes here.
+ */
 async function jobSchemaReady(url: string): Promise<boolean> {
-  const boss = new PgBoss({ connectionString: url, schema: PGBOSS_SCHEMA, max: 1, supervise: false, schedule: false, migrate: false });
-  boss.on("error", () => {});
-  const current = await boss.start().then(() => true, () => false);
-  await boss.stop({ graceful: false, wait: true }).catch(() => {});
-  if (!current) return false;
+  const { schema: expected } = createRequire(import.meta.url)("pg-boss/version.json") as { schema: number };
   return withClient(url, async (client) => {
-    const { rows } = await client.query<{ definer: boolean }>(
-      `SELECT prosecdef AS definer FROM pg_proc WHERE proname = 'create_queue' AND pronamespace = to_regnamespace($1)`,
+    const { rows } = await client.query<{ installed: boolean }>(`SELECT to_regclass($1) IS NOT NULL AS installed`, [`${PGBOSS_SCHEMA}.version`]);
+    if (!rows[0]!.installed) return false;
+    const { rows: state } = await client.query<{ version: number; definer: boolean | null }>(
+      `SELECT (SELECT version FROM ${PGBOSS_SCHEMA}.version LIMIT 1) AS version,
+              (SELECT prosecdef FROM pg_proc WHERE proname = 'create_queue' AND pronamespace = to_regnamespace($1)) AS definer`,
       [PGBOSS_SCHEMA],
     );
-    return rows[0]?.definer === true;
+    return state[0]!.version === expected && state[0]!.definer === true;
   });
 }
 
-/** As the owner, after the migrations: what the app role may do, and nothing more. */
+/** As the owner, after the migrations: what the app role may do, and nothing more (none when it is the owner). */
 export async function grantAppRole(ownerUrl: string, app: string): Promise<void> {
   const role = ident(app);
   await withClient(ownerUrl, async (client) => {
+    if ((await client.query<{ role: string }>("SELECT current_user AS role")).rows[0]!.role === app) return;
     const database = (await client.query<{ name: string }>(`SELECT current_database() AS name`)).rows[0]!.name;
     await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${ident(database)} TO ${role}`);
     for (const schema of ["public", PGBOSS_SCHEMA]) {

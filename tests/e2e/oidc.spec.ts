@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { webServerArgs } from "../../lib/http/web-server-args";
-import { OIDC_PORT, OIDC_WRONG_SECRET_APP_PORT, STATE_FILE, type E2EState } from "./support/e2e-state";
+import { E2E_USERS, OIDC_PORT, OIDC_WRONG_SECRET_APP_PORT, STATE_FILE, type E2EState } from "./support/e2e-state";
 
 const state = () => JSON.parse(fs.readFileSync(STATE_FILE, "utf8")) as E2EState;
 
@@ -48,6 +48,11 @@ test("a disabled user is refused at the provider's return, with the reason", asy
   await signInWithProvider(page, login);
   await expect(page).toHaveURL(/\/signin\?.*error=AccessDenied/);
   await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(/This account may not sign in: it is disabled/);
+  // The error in this page's address must not stick to a good password signed in from it.
+  await page.getByLabel("Email").fill(E2E_USERS.viewer.email);
+  await page.getByLabel("Password").fill(E2E_USERS.viewer.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/samples/);
 });
 
 test("an app holding the wrong client secret fails with a clear message", async ({ browser }) => {

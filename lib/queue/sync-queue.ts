@@ -10,12 +10,25 @@ const NEEDS_FIRST_OPINION = `(s.route IN ('majority', 'no_majority') OR (s.route
   AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.sample_id = s.id AND a.round = 'first')`;
 
 /**
+ * Serialises every change to the given samples' queue state: a decision, an undo and a sync that touch
+ * one sample run one after another. Without it a sync that read the queue before a concurrent decision
+ * committed would put the decided sample back (its insert waits on the decision's delete, then succeeds).
+ * Every such transaction takes these locks first, before leases or queue items, and in id order, so two
+ * of them cannot deadlock. NO KEY UPDATE leaves foreign-key checks on the samples free to proceed.
+ */
+export async function lockSamplesForQueueChange(client: pg.ClientBase, sampleIds: number[]): Promise<void> {
+  if (sampleIds.length === 0) return;
+  await client.query(`SELECT 1 FROM samples WHERE id = ANY($1::int[]) ORDER BY id FOR NO KEY UPDATE`, [sampleIds]);
+}
+
+/**
  * Brings the first-opinion queue in line with the given samples' votes, pre-labels, decisions and their
  * dataset's audit share: adds what now needs an expert, drops what no longer does, and re-prioritises.
  * Runs inside the caller's transaction.
  */
 export async function syncFirstOpinionQueue(client: pg.ClientBase, sampleIds: number[]): Promise<void> {
   if (sampleIds.length === 0) return;
+  await lockSamplesForQueueChange(client, sampleIds);
   await client.query(
     `DELETE FROM queue_items q USING samples s, datasets d
       WHERE q.sample_id = ANY($1::int[]) AND q.round = 'first' AND s.id = q.sample_id AND d.id = s.dataset_id

@@ -14,6 +14,7 @@ import { resolveFlags } from "@/lib/services/queue/resolve-flags";
 import { skipSample } from "@/lib/services/queue/skip-sample";
 import { submitAdjudication } from "@/lib/services/queue/submit-adjudication";
 import { undoAdjudication } from "@/lib/services/queue/undo-adjudication";
+import { writePrelabels } from "@/lib/prelabel/write-prelabels";
 import { getSample } from "@/lib/services/samples/get-sample";
 import { addUser } from "@/lib/services/users/add-user";
 import { sampleLine, tempDir, writeJsonl } from "../support/fixtures";
@@ -41,6 +42,18 @@ async function idOf(externalId: string): Promise<number> {
 }
 
 const claim = (actor: Actor, filters: Record<string, unknown> = {}) => claimNextSample(actor, filters);
+/** Waits until `count` other backends of this database wait on a lock. */
+async function lockWaiters(count: number): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const { rows } = await pool().query<{ waiting: number }>(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    if (rows[0]!.waiting >= count) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`fewer than ${count} backends ever waited on a lock`);
+}
+
 const expire = (sampleId: number) => pool().query(`UPDATE leases SET expires_at = now() - interval '1 second' WHERE sample_id = $1`, [sampleId]);
 
 beforeAll(async () => {
@@ -208,6 +221,33 @@ describe("deciding", () => {
     const audit = await pool().query(`SELECT action FROM audit_events WHERE entity_type = 'sample' AND entity_id = $1`, [String(claimed!.sample.id)]);
     expect(audit.rows.map((row) => row.action)).toEqual(["adjudication.decision"]);
     expect(await getQueueProgress(experts[0]!, {})).toEqual({ decidedToday: 1, remaining: 0 });
+  });
+
+  it("keeps a decided sample out of the queue when a pre-label batch syncs it while the decision commits", async () => {
+    await importDataset("sync-race", [sampleLine("a", { judges: votes(0, 0, 1) })]);
+    await updateDatasetSettings(admin, "sync-race", { secondOpinionShare: 0 });
+    const sampleId = (await claim(experts[0]!))!.sample.id;
+    const blocker = await pool().connect();
+    const writer = await pool().connect();
+    try {
+      // Holding the audit table stops the decision after its queue delete and before its commit.
+      await blocker.query("BEGIN");
+      await blocker.query("LOCK TABLE audit_events IN SHARE MODE");
+      const decision = submitAdjudication(experts[0]!, sampleId, { supports: "qwen3-vl-235b" });
+      await lockWaiters(1);
+      const prediction = { judgment: 1 as const, probabilities: null, analysis: "harmful" };
+      const prelabel = writePrelabels(writer, { name: "guard", version: "1", promptSha256: null }, [{ sampleId, prediction }]);
+      await lockWaiters(2);
+      await blocker.query("COMMIT");
+      await decision;
+      expect(await prelabel).toBe(1);
+    } finally {
+      blocker.release();
+      writer.release();
+    }
+    const { rows } = await pool().query(`SELECT round FROM queue_items WHERE sample_id = $1`, [sampleId]);
+    expect(rows).toEqual([]);
+    expect(await claim(experts[1]!)).toBeNull();
   });
 
   it("answers 409 on every path where the caller does not hold a live lease", async () => {

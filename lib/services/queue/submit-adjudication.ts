@@ -5,7 +5,7 @@ import { inTransaction } from "../../db/pool";
 import { riskSqlLabel, type RiskValue } from "../../domain/risk";
 import { parseStoredJudges } from "../../domain/stored-judges";
 import { ConflictError, ValidationError } from "../../errors";
-import { queueSecondOpinionIfPicked } from "../../queue/sync-queue";
+import { lockSamplesForQueueChange, queueSecondOpinionIfPicked } from "../../queue/sync-queue";
 import { parseInput } from "../parse-input";
 import { parseSampleId } from "../samples/sample-id";
 import { adjudicationInputSchema } from "./queue-schemas";
@@ -31,6 +31,7 @@ export async function submitAdjudication(actor: Actor | null, rawSampleId: unkno
   const sampleId = parseSampleId(rawSampleId);
   const input = parseInput(adjudicationInputSchema, body);
   return inTransaction(async (client) => {
+    await lockSamplesForQueueChange(client, [sampleId]);
     const lease = await lockOwnLease(client, sampleId, expertId, { requireLive: true });
     const { rows: sample } = await client.query<{ thinking_length: number; judges: unknown }>(
       `SELECT length(thinking) AS thinking_length, judges FROM samples WHERE id = $1`,

@@ -3,7 +3,7 @@ import { appendAuditEvent } from "../../audit/append-audit-event";
 import type { Actor } from "../../auth/actor";
 import { inTransaction } from "../../db/pool";
 import { ConflictError } from "../../errors";
-import { requeueSecondOpinion, syncFirstOpinionQueue } from "../../queue/sync-queue";
+import { lockSamplesForQueueChange, requeueSecondOpinion, syncFirstOpinionQueue } from "../../queue/sync-queue";
 import { parseSampleId } from "../samples/sample-id";
 import { requireExpert } from "./require-expert";
 
@@ -17,6 +17,7 @@ export async function undoAdjudication(actor: Actor | null, rawSampleId: unknown
   const expertId = requireExpert(actor);
   const sampleId = parseSampleId(rawSampleId);
   return inTransaction(async (client) => {
+    await lockSamplesForQueueChange(client, [sampleId]);
     const { rows } = await client.query<{
       id: string;
       round: "first" | "second";

@@ -5,17 +5,39 @@
  * connection pool and the JIT, as a running server's are, and are not timed. A double claim is a sample
  * handed to two experts in one round. The connection pool is the server's (DATABASE_POOL_SIZE, default
  * 10): more connections than cores only add contention.
- * Prints {"latencies": [...], "doubles": N}.
+ *
+ * Under load (the third argument): `exportHere` runs an export in this process first, as the web process
+ * ran them before exports moved to the worker; `exportElsewhere` waits for the export another process
+ * (the worker) is writing. Either way the rounds start once the export writes rows, and
+ * `overlapped` says whether it was still writing when they ended.
+ * Prints {"latencies": [...], "doubles": N, "overlapped": boolean | null}.
  */
-import type { Actor } from "../lib/auth/actor";
-import { closePool } from "../lib/db/pool";
+import { setTimeout as sleep } from "node:timers/promises";
+import { CLI_ACTOR, type Actor } from "../lib/auth/actor";
+import { closePool, pool } from "../lib/db/pool";
+import { executeExport } from "../lib/export/export-job";
+import { exportOptionsSchema } from "../lib/export/export-options";
+import { recordRunningExport } from "../lib/services/exports/create-export";
 import { claimNextSample } from "../lib/services/queue/claim-next-sample";
 import { submitAdjudication } from "../lib/services/queue/submit-adjudication";
 
+export type ClaimLoad = { exportHere?: { options: unknown; out: string }; exportElsewhere?: boolean };
+
 const WARM_UP_ROUNDS = 3;
 const ROUNDS = 30;
-const [dataset, expertsJson] = process.argv.slice(2);
+const [dataset, expertsJson, loadJson] = process.argv.slice(2);
 const experts = JSON.parse(expertsJson!) as Actor[];
+const load = JSON.parse(loadJson ?? "{}") as ClaimLoad;
+
+const exportWriting = async () =>
+  ((await pool().query(`SELECT 1 FROM exports WHERE status = 'running' AND rows_written > 0`)).rowCount ?? 0) > 0;
+
+if (load.exportHere) {
+  const record = await recordRunningExport(CLI_ACTOR, exportOptionsSchema.parse(load.exportHere.options));
+  void executeExport(record.id, load.exportHere.out).catch(() => {});
+}
+const loaded = Boolean(load.exportHere || load.exportElsewhere);
+if (loaded) while (!(await exportWriting())) await sleep(100);
 
 const latencies: number[] = [];
 let doubles = 0;
@@ -34,5 +56,8 @@ for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round += 1) {
   if (round >= WARM_UP_ROUNDS) latencies.push(...timed);
   await Promise.all(claims.map((claim, index) => (claim ? submitAdjudication(experts[index]!, claim.sample.id, { supports: claim.sample.judges[0]!.name }) : null)));
 }
+const overlapped = loaded ? await exportWriting() : null;
+process.stdout.write(`${JSON.stringify({ latencies, doubles, overlapped })}\n`);
+// An export still running here is abandoned: the measurement is over.
+if (load.exportHere) process.exit(0);
 await closePool();
-process.stdout.write(`${JSON.stringify({ latencies, doubles })}\n`);

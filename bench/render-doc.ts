@@ -1,3 +1,4 @@
+import type { ExportLoadResult } from "./export-load-bench";
 import type { GuardBenchResult } from "./guard-bench";
 
 type Machine = { cores: number; memoryGb: number; node: string; postgres: string };
@@ -30,9 +31,10 @@ export type BenchResult = {
 };
 
 export type GuardRun = GuardBenchResult & { date: string; machine: Machine };
+export type ExportLoadRun = ExportLoadResult & { date: string; machine: Machine };
 
-/** docs/benchmarks.json: one run per size, and the guard run. */
-export type BenchRecord = { guard?: GuardRun } & { [samples: string]: BenchResult | GuardRun | undefined };
+/** docs/benchmarks.json: one run per size, the guard run and the claims under export load. */
+export type BenchRecord = { guard?: GuardRun; exportLoad?: ExportLoadRun } & { [samples: string]: BenchResult | GuardRun | ExportLoadRun | undefined };
 
 type Goal = { atMost?: number; atLeast?: number };
 
@@ -44,7 +46,7 @@ const ROWS: [keyof BenchResult, string, string, Goal | null][] = [
   ["claim_p95_ms", "claim p95, 32 experts at once, ms", "≤ 25 (1M)", { atMost: 25 }],
   ["claim_double", "double claims", "0", { atMost: 0 }],
   ["sample_api_p95_ms", "GET /api/v1/samples/{id} p95, ms", "≤ 50 (1M)", { atMost: 50 }],
-  ["stats_s", "statistics (§5), s", "≤ 2 (1M)", { atMost: 2 }],
+  ["stats_s", "statistics (agreement dashboard), s", "≤ 2 (1M)", { atMost: 2 }],
   ["export_rows_per_s", "export (all kinds, TRL), rows/s", "≥ 20,000 (1M)", { atLeast: 20_000 }],
   ["copy_export_rows_per_s", "raw COPY … row_to_json TO STDOUT, rows/s", "ceiling", null],
   ["export_vs_copy", "export ÷ COPY", "", null],
@@ -130,10 +132,45 @@ function guardSection(run: GuardRun | undefined): string[] {
   ];
 }
 
+function exportLoadSection(run: ExportLoadRun | undefined): string[] {
+  if (!run) return [];
+  const goal = Number((run.idle_p95_ms * 1.2).toFixed(1));
+  const mark = (value: number) => (run.overlapped && value <= goal ? "✓" : "✗");
+  return [
+    "## Claims while an export runs",
+    "",
+    "Regenerate with `DATABASE_URL=postgresql://…/scratch npm run bench -- --export-load --samples 1000000 --write-doc`.",
+    `On ${run.samples.toLocaleString("en")} imported samples, the claim rounds of the table above (32 experts at once, 30 timed`,
+    "rounds) run three times: with nothing else running; while an export of every kind (TRL layout) runs in the claims'",
+    "own process, as exports ran in the web process before they moved to the worker; and while `gts worker --queues",
+    "export` runs the same export, queued as the Export page queues it. The loaded rounds start once the export writes rows, and count",
+    "only if it is still writing when they end. The goal is the idle figure plus 20%.",
+    "",
+    `| measure | goal | ${run.samples.toLocaleString("en")} samples (${run.date}) |`,
+    "| --- | --- | ---: |",
+    `| claim p95, idle, ms | recorded | ${run.idle_p95_ms} |`,
+    `| claim p95, export in the web process (before), ms | ≤ ${goal} | ${run.export_in_web_p95_ms} ${mark(run.export_in_web_p95_ms)} |`,
+    `| claim p95, export in the worker (now), ms | ≤ ${goal} | ${run.export_in_worker_p95_ms} ${mark(run.export_in_worker_p95_ms)} |`,
+    `| the export outlasted both loaded measurements | yes | ${run.overlapped ? "yes ✓" : "no ✗"} |`,
+    `| double claims | 0 | ${run.double_claims} ${run.double_claims === 0 ? "✓" : "✗"} |`,
+    "",
+    `Machine: ${machineLine(run.machine)}.`,
+    "",
+    "What it shows: in one process the export's row building and the claims share one event loop, so a claim waits",
+    "behind whole batches of rows; that is what moving exports to the worker removed. The worker runs at a lower CPU",
+    "priority (`GTS_WORKER_NICE`, 10), so its threads give way to the claims: at 100,000 samples an export process at",
+    "the normal priority gave 79.4 ms against 49.4 idle, the niced worker 52.9 against 40.6. What is left, not yet measured apart: the export's",
+    "PostgreSQL backend, which streams a million rows at the normal priority (PostgreSQL has no per-session CPU",
+    "priority), and the kernel writing the zip back to disk, both on the same two cores. The same run before the",
+    "queue's dataset-ordered scan (a claim filtered by dataset walked the whole queue's index past an older",
+    "dataset's 87,000 waiting items) gave 350.5 ms idle.",    "",
+  ];
+}
+
 /** docs/benchmarks.md from the recorded runs: `npm run bench -- --samples N --write-doc` regenerates it. */
 export function renderBenchmarkDoc(record: BenchRecord): string {
   const runs = Object.entries(record)
-    .filter((entry): entry is [string, BenchResult] => entry[0] !== "guard" && entry[1] !== undefined)
+    .filter((entry): entry is [string, BenchResult] => /^\d+$/.test(entry[0]) && entry[1] !== undefined)
     .map(([, run]) => run)
     .sort((a, b) => a.samples - b.samples);
   const header = `| measure | goal | ${runs.map((run) => `${run.samples.toLocaleString("en")} samples (${run.date})`).join(" | ")} |`;
@@ -171,6 +208,7 @@ export function renderBenchmarkDoc(record: BenchRecord): string {
     ...LIMITS,
     "",
     ...guardSection(record.guard),
+    ...exportLoadSection(record.exportLoad),
     "## Plans",
     "",
     ...plans,

@@ -1,13 +1,16 @@
 /**
  * npm run bench -- --samples N [--json] [--write-doc] [--keep]
  * npm run bench -- --guard-server [--guard-samples N] [--json] [--write-doc]
+ * npm run bench -- --export-load [--samples N] [--json] [--write-doc]
  *
  * Builds N synthetic samples in the database named by DATABASE_URL (use a scratch database: the bench
  * dataset is deleted afterwards unless --keep) through the real import path, then measures SPEC §8:
  * import rate, claim p95 with 32 concurrent experts (and double claims), the sample API p95 against the
  * production server, the statistics time, and export rows/s with the export process's peak RSS, each
  * beside the raw COPY ceiling where there is one. --guard-server instead measures the pre-label worker's
- * throughput against a local OpenAI-compatible test server (guard-bench.ts). --write-doc records the
+ * throughput against a local OpenAI-compatible test server (guard-bench.ts). --export-load measures claim
+ * p95 idle and while an export runs in the claims' process or in its own (export-load-bench.ts, default
+ * 1,000,000 samples). --write-doc records the
  * figures in docs/.
  */
 import { execFile, spawn } from "node:child_process";
@@ -25,15 +28,17 @@ import { importLayoutSchema } from "../lib/import/import-layout-schema";
 import { countPendingTokens } from "../lib/tokens/count-pending";
 import { countTokens } from "../lib/tokens/qwen-tokenizer";
 import { importSamples } from "../lib/services/import/import-samples";
-import { claimStatement } from "../lib/services/queue/claim-next-sample";
+import { claimStatement } from "../lib/services/queue/leases";
 import { SAMPLE_DETAIL_SQL } from "../lib/services/samples/load-sample-detail";
 import { getDatasetStats } from "../lib/services/stats/get-dataset-stats";
 import { createApiToken } from "../lib/services/tokens/create-api-token";
 import { addUser } from "../lib/services/users/add-user";
 import { webServerArgs } from "../lib/http/web-server-args";
+import { percentile, runChild } from "./child-process";
 import { copyExportRate, copyImportRate } from "./copy-baselines";
+import { runExportLoadBench } from "./export-load-bench";
 import { runGuardBench } from "./guard-bench";
-import { renderBenchmarkDoc, type BenchRecord, type BenchResult, type GuardRun } from "./render-doc";
+import { renderBenchmarkDoc, type BenchRecord, type BenchResult, type ExportLoadRun, type GuardRun } from "./render-doc";
 import { syntheticRecord, writeSyntheticJsonl, writeSyntheticParquet } from "./synthetic";
 
 const run = promisify(execFile);
@@ -41,17 +46,14 @@ const CLAIMERS = 32;
 const API_REQUESTS = 400;
 const API_CONCURRENCY = 8;
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-};
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 async function main() {
   const { values } = parseArgs({
-    options: { samples: { type: "string" }, json: { type: "boolean" }, "write-doc": { type: "boolean" }, keep: { type: "boolean" }, "guard-server": { type: "boolean" }, "guard-samples": { type: "string" } },
+    options: { samples: { type: "string" }, json: { type: "boolean" }, "write-doc": { type: "boolean" }, keep: { type: "boolean" }, "guard-server": { type: "boolean" }, "guard-samples": { type: "string" }, "export-load": { type: "boolean" } },
   });
   if (values["guard-server"]) return guardMain(values["guard-samples"], values.json ?? false, values["write-doc"] ?? false);
+  if (values["export-load"]) return exportLoadMain(values.samples, values.json ?? false, values["write-doc"] ?? false);
   const count = Number(values.samples ?? 100_000);
   if (!Number.isInteger(count) || count < 1000) throw new Error("--samples must be an integer of at least 1000");
   const { url, work } = await scratch();
@@ -192,6 +194,24 @@ async function guardMain(samplesText: string | undefined, json: boolean, writeDo
   }
 }
 
+async function exportLoadMain(samplesText: string | undefined, json: boolean, writeDoc: boolean) {
+  const samples = Number(samplesText ?? 1_000_000);
+  if (!Number.isInteger(samples) || samples < 10_000) throw new Error("--samples must be an integer of at least 10000");
+  const { url, work } = await scratch();
+  try {
+    const result: ExportLoadRun = { date: new Date().toISOString().slice(0, 10), machine: await machine(), ...(await runExportLoadBench(url, work, samples, progress)) };
+    if (writeDoc) {
+      const record = await readRecord();
+      record.exportLoad = result;
+      await writeRecord(record);
+    }
+    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    await fs.rm(work, { recursive: true, force: true });
+    await Promise.allSettled([closePool(), disconnectDb()]);
+  }
+}
+
 async function machine() {
   const { rows } = await pool().query<{ server_version: string }>("SHOW server_version");
   return { cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: rows[0]!.server_version };
@@ -232,22 +252,6 @@ async function sampleApiP95(url: string, datasetId: string): Promise<number> {
   } finally {
     server.kill("SIGTERM");
   }
-}
-
-/**
- * Runs a measurement in its own process (the export, as the server's export runner would; the claims, as
- * the server would serve them), away from this process's heap after the import. It prints one JSON line.
- */
-function runChild<T>(url: string, script: string, args: string[]): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("bench", script), ...args], {
-      env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(output.trim().split("\n").at(-1)!) as T) : reject(new Error(`${script} exited ${code}`))));
-  });
 }
 
 /** The plans behind the targets, kept in the doc so a regression shows up as a different plan. */

@@ -59,3 +59,27 @@ export function runJobLanes<T extends object>(
     },
   };
 }
+
+/**
+ * One job at a time from `queue`, each handed to `run`: for work that fills a core or holds one big
+ * transaction (an import, an export), where a second at once would only slow the first. `stop()` lets the
+ * job in hand finish, or leaves it to expire and run again when it outlasts the timeout.
+ */
+export async function runOneJobAtATime<T extends object>(open: () => Promise<PgBoss>, queue: string, run: (data: T) => Promise<void>): Promise<JobLanes> {
+  const boss = await open();
+  const lanes = runJobLanes<T>(boss, queue, {
+    lanes: 1,
+    batchSize: 1,
+    pollingMs: 1000,
+    handle: async (jobs) => {
+      for (const job of jobs) await run(job.data);
+      return [];
+    },
+  });
+  return {
+    stop: async () => {
+      await lanes.stop();
+      await boss.stop({ graceful: true, wait: true, timeout: 60_000 });
+    },
+  };
+}

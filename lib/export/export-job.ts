@@ -8,7 +8,7 @@ import { recordGuardProfile } from "../guard/record-guard-profile";
 import { log } from "../log";
 import { dataDir } from "../paths";
 import { exportOptionsSchema } from "./export-options";
-import { writeBundle } from "./write-bundle";
+import { writeBundle, type Manifest } from "./write-bundle";
 
 export function exportsDir(): string {
   return path.join(dataDir(), "exports");
@@ -16,19 +16,16 @@ export function exportsDir(): string {
 
 /**
  * Runs one export row to completion: streams the bundle to `target` (by default the exports folder),
- * keeping the row's progress and heartbeat current, and records the manifest or the error. A partial
+ * keeping the row's progress current, and records the manifest (also returned) or the error. A partial
  * file is never left under the final name. Rows are written with `profile`, by default the one
  * `GUARD_PROFILE_FILE` names; a profile that cannot be loaded fails the export before it writes.
  */
-export async function executeExport(exportId: string, target = path.join(exportsDir(), `${exportId}.zip`), profile?: GuardProfile): Promise<void> {
+export async function executeExport(exportId: string, target = path.join(exportsDir(), `${exportId}.zip`), profile?: GuardProfile): Promise<Manifest> {
   const { rows } = await pool().query<{ filters: unknown }>(`SELECT filters FROM exports WHERE id = $1`, [exportId]);
   if (!rows[0]) throw new Error(`no export ${exportId}`);
   const options = exportOptionsSchema.parse(rows[0].filters);
   const partial = `${target}.part`;
   const client = await pool().connect();
-  const beat = setInterval(() => {
-    void pool().query(`UPDATE exports SET heartbeat_at = now() WHERE id = $1`, [exportId]).catch(() => {});
-  }, 10_000);
   try {
     const guard = profile ?? (await loadGuardProfile());
     await recordGuardProfile(pool(), guard);
@@ -38,16 +35,17 @@ export async function executeExport(exportId: string, target = path.join(exports
     const dataset = options.dataset ? await client.query<{ id: string }>(`SELECT id FROM datasets WHERE name = $1`, [options.dataset]) : null;
     if (dataset && !dataset.rows[0]) throw new Error(`no dataset named ${options.dataset}`);
     const manifest = await writeBundle(client, options, dataset?.rows[0]?.id ?? null, guard, createWriteStream(partial), (written) => {
-      void pool().query(`UPDATE exports SET rows_written = $2, heartbeat_at = now() WHERE id = $1`, [exportId, written]).catch(() => {});
+      void pool().query(`UPDATE exports SET rows_written = $2 WHERE id = $1`, [exportId, written]).catch(() => {});
     });
     await client.query("COMMIT");
     await fs.rename(partial, target);
     const rowsWritten = Object.values(manifest.counts).reduce((sum, summary) => sum + (summary?.rows ?? 0), 0);
     await pool().query(
-      `UPDATE exports SET status = 'succeeded', rows_written = $2, rows_total = $2, file_path = $3, manifest = $4, finished_at = now(), heartbeat_at = now()
+      `UPDATE exports SET status = 'succeeded', rows_written = $2, rows_total = $2, file_path = $3, manifest = $4, finished_at = now()
         WHERE id = $1`,
       [exportId, rowsWritten, target, JSON.stringify(manifest)],
     );
+    return manifest;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     await fs.rm(partial, { force: true });
@@ -56,7 +54,6 @@ export async function executeExport(exportId: string, target = path.join(exports
     await pool().query(`UPDATE exports SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [exportId, message]);
     throw error;
   } finally {
-    clearInterval(beat);
     client.release();
   }
 }

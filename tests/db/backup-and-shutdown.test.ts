@@ -89,7 +89,7 @@ describe("embedded PostgreSQL under a long-running command", () => {
       if (Date.now() > deadline) throw new Error(`embedded server never started: ${worker.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    while (!/pre-label worker started/.test(worker.output())) {
+    while (!/worker started/.test(worker.output())) {
       if (Date.now() > deadline) throw new Error(`worker never started: ${worker.output()}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -53,5 +53,11 @@ describe("gts command line", () => {
     const weakPassword = await runCli(["user", "add", "x@example.org", "--role", "viewer"], { ...env(), stdin: "short\n" });
     expect(weakPassword.code).toBe(1);
     expect(weakPassword.stderr).toMatch(/password/);
+    const badQueue = await runCli(["worker", "--queues", "export,exports"], env());
+    expect(badQueue.code).toBe(2);
+    expect(badQueue.stderr).toMatch(/--queues: unknown queue 'exports'/);
+    const badNice = await runCli(["worker", "--queues", "export"], { ...env(), env: { ...env().env, GTS_WORKER_NICE: "-5" } });
+    expect(badNice.code).toBe(2);
+    expect(badNice.stderr).toMatch(/GTS_WORKER_NICE must be a whole number from 0 to 19/);
   });
 });

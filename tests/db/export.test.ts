@@ -4,9 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { pool } from "@/lib/db/pool";
-import { ForbiddenError, ValidationError } from "@/lib/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { executeExport } from "@/lib/export/export-job";
-import { startExportRunner } from "@/lib/export/export-runner";
 import { parquetMetadata, parquetReadObjects } from "hyparquet";
 import { parse as parseYaml } from "yaml";
 import { recordGuardProfile } from "@/lib/guard/record-guard-profile";
@@ -18,15 +17,17 @@ import { exportOptionsSchema, type ExportOptions } from "@/lib/export/export-opt
 import type { Manifest } from "@/lib/export/write-bundle";
 import { parseGuardOutput } from "@/lib/guard/guard-output-parser";
 import { DEFAULT_GUARD_PROFILE, renderCompletion } from "@/lib/guard/guard-profile";
-import { createExport, recordExport } from "@/lib/services/exports/create-export";
+import { createExport, recordRunningExport } from "@/lib/services/exports/create-export";
 import { exportFile, getExport } from "@/lib/services/exports/get-export";
 import { previewExport } from "@/lib/services/exports/preview-export";
+import { runQueuedExport } from "@/lib/services/exports/run-queued-export";
 import { importSamples } from "@/lib/services/import/import-samples";
 import { addUser } from "@/lib/services/users/add-user";
 import { sampleLine, tempDir, writeJsonl, writePng } from "../support/fixtures";
 import { readZip } from "../support/read-zip";
 import { runCli } from "../support/run-cli";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { runExportWorker } from "@/workers/export-worker";
 import { llamafactoryPreferenceRow, llamafactorySftRow, placeholdersMatch, trlPreferenceRow, trlSftMessagesRow, trlSftRow } from "../support/training-row-schemas";
 
 let database: TestDatabase;
@@ -44,7 +45,7 @@ async function decide(externalId: string, decision: { supports?: string; judgmen
 
 async function bundle(options: Partial<ExportOptions> & Pick<ExportOptions, "kind" | "format">) {
   // Through the schema, as every caller goes: its defaults fill what a test leaves out.
-  const record = await recordExport(CLI_ACTOR, exportOptionsSchema.parse({ dataset: "export", ...options }), "running");
+  const record = await recordRunningExport(CLI_ACTOR, exportOptionsSchema.parse({ dataset: "export", ...options }));
   const file = path.join(await tempDir(), "bundle.zip");
   await executeExport(record.id, file);
   const entries = await readZip(file);
@@ -412,14 +413,44 @@ describe("export bundles", () => {
     await expect(createExport(CLI_ACTOR, { kind: "sft", format: "trl", split: 1.5 })).rejects.toThrow(ValidationError);
     const created = await createExport(CLI_ACTOR, { kind: "ogdpo", format: "trl", dataset: "export" });
     expect(created.status).toBe("queued");
-    startExportRunner().wake();
+    const worker = await runExportWorker();
     let view = created;
-    for (let attempt = 0; attempt < 100 && view.status !== "succeeded" && view.status !== "failed"; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      view = await getExport(CLI_ACTOR, created.id);
+    try {
+      for (let attempt = 0; attempt < 200 && view.status !== "succeeded" && view.status !== "failed"; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        view = await getExport(CLI_ACTOR, created.id);
+      }
+    } finally {
+      await worker.stop();
     }
     expect(view).toMatchObject({ status: "succeeded", rowsWritten: 3, downloadUrl: `/api/v1/exports/${created.id}/download` });
     const file = await exportFile(CLI_ACTOR, created.id);
     expect((await readZip(file.path)).has("manifest.json")).toBe(true);
+  });
+
+  it("sends the job with the row or not at all, and runs it once: a retry after success changes nothing, one left running starts again, a demoted admin's fails", async () => {
+    const user = await addUser(CLI_ACTOR, { email: "exporter@example.org", role: "admin", password: "a long password" });
+    const admin = { userId: user.id, email: user.email, role: "admin", via: "session" } as const;
+    const jobs = async () => (await pool().query<{ id: string }>(`SELECT data->>'exportId' AS id FROM pgboss.job WHERE name = 'export'`)).rows.map((row) => row.id);
+    const before = await jobs();
+    await expect(createExport(admin, { kind: "sft", format: "trl", dataset: "nowhere" })).rejects.toThrow(NotFoundError);
+    expect(await jobs()).toEqual(before);
+    const asked = await createExport(admin, { kind: "sft", format: "trl", dataset: "export" });
+    expect(await jobs()).toContain(asked.id);
+
+    await runQueuedExport(asked.id);
+    const done = await getExport(CLI_ACTOR, asked.id);
+    expect(done).toMatchObject({ status: "succeeded", rowsWritten: 3, createdBy: "exporter@example.org" });
+    await runQueuedExport(asked.id);
+    expect(await getExport(CLI_ACTOR, asked.id)).toEqual(done);
+    // A worker that died midway leaves the row running; the job's retry runs the export again.
+    await pool().query(`UPDATE exports SET status = 'running', rows_written = 1, manifest = NULL, file_path = NULL, finished_at = NULL WHERE id = $1`, [asked.id]);
+    await runQueuedExport(asked.id);
+    expect(await getExport(CLI_ACTOR, asked.id)).toMatchObject({ status: "succeeded", rowsWritten: 3, downloadUrl: `/api/v1/exports/${asked.id}/download` });
+
+    const later = await createExport(admin, { kind: "dpo", format: "trl", dataset: "export" });
+    await pool().query(`UPDATE users SET role = 'viewer' WHERE id = $1`, [user.id]);
+    await runQueuedExport(later.id);
+    expect(await getExport(CLI_ACTOR, later.id)).toMatchObject({ status: "failed", error: "the admin who asked for it may no longer export", downloadUrl: null });
   });
 });

@@ -10,7 +10,7 @@ import { executeExport } from "@/lib/export/export-job";
 import { exportOptionsSchema } from "@/lib/export/export-options";
 import { DEFAULT_GUARD_PROFILE } from "@/lib/guard/guard-profile";
 import { loadGuardProfile } from "@/lib/guard/load-guard-profile";
-import { recordExport } from "@/lib/services/exports/create-export";
+import { recordRunningExport } from "@/lib/services/exports/create-export";
 import { getPrelabelPanel } from "@/lib/services/prelabel/get-prelabel-panel";
 import type { PrelabelFailureView } from "@/lib/services/prelabel/list-prelabel-failures";
 import { getSample } from "@/lib/services/samples/get-sample";
@@ -149,7 +149,7 @@ describe("pre-label worker against an OpenAI-compatible guard server", () => {
         ["checkpoint", await loadGuardProfile(profileFile)],
         ["default", DEFAULT_GUARD_PROFILE],
       ] as const) {
-        const record = await recordExport(CLI_ACTOR, exportOptionsSchema.parse({ kind: "dpo", format: "trl", dataset: "vl", imageCondition: "none" }), "running");
+        const record = await recordRunningExport(CLI_ACTOR, exportOptionsSchema.parse({ kind: "dpo", format: "trl", dataset: "vl", imageCondition: "none" }));
         await executeExport(record.id, path.join(await tempDir(), "bundle.zip"), profile);
         exported[label] = record.id;
       }

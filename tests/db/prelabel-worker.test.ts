@@ -86,7 +86,7 @@ describe("pre-label worker", () => {
 
     survivor.child.kill("SIGTERM");
     expect(await survivor.exited).toBe(0);
-    expect(survivor.output()).toMatch(/pre-label worker stopped/);
+    expect(survivor.output()).toMatch(/worker stopped/);
     expect(JSON.parse((await runCli(["prelabel", "--json"], { env: env() })).stdout)).toEqual({ queued: 0 });
   }, 120_000);
 });

@@ -5,13 +5,12 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "@
 import { updateDatasetSettings } from "@/lib/services/datasets/update-dataset-settings";
 import { importSamples } from "@/lib/services/import/import-samples";
 import { claimNextSample } from "@/lib/services/queue/claim-next-sample";
-import { flagSample } from "@/lib/services/queue/flag-sample";
 import { getQueueProgress } from "@/lib/services/queue/get-queue-progress";
 import { queueFiltersSchema } from "@/lib/services/queue/queue-schemas";
 import { availableToExpert } from "@/lib/services/queue/queue-sql";
 import { renewLease } from "@/lib/services/queue/renew-lease";
 import { resolveFlags } from "@/lib/services/queue/resolve-flags";
-import { skipSample } from "@/lib/services/queue/skip-sample";
+import { flagSample, skipSample } from "@/lib/services/queue/set-sample-aside";
 import { submitAdjudication } from "@/lib/services/queue/submit-adjudication";
 import { undoAdjudication } from "@/lib/services/queue/undo-adjudication";
 import { writePrelabels } from "@/lib/prelabel/write-prelabels";

@@ -4,10 +4,9 @@ import { CLI_ACTOR } from "../../auth/actor";
 import { executeExport } from "../../export/export-job";
 import { exportOptionsSchema } from "../../export/export-options";
 import { loadGuardProfile } from "../../guard/load-guard-profile";
-import { pool } from "../../db/pool";
 import { ValidationError } from "../../errors";
 import { zodFieldErrors } from "../../validation";
-import { recordExport } from "../../services/exports/create-export";
+import { recordRunningExport } from "../../services/exports/create-export";
 import { UsageError } from "../cli-error";
 
 const USAGE =
@@ -62,12 +61,10 @@ export async function exportCommand(args: string[]): Promise<number> {
   // A bad profile stops here, before an export is recorded.
   const profile = await loadGuardProfile(values.profile ?? process.env.GUARD_PROFILE_FILE);
   const started = performance.now();
-  const record = await recordExport(CLI_ACTOR, parsed.data, "running");
+  const record = await recordRunningExport(CLI_ACTOR, parsed.data);
   const out = path.resolve(values.out);
-  await executeExport(record.id, out, profile);
-  const { rows } = await pool().query<{ manifest: { counts: Record<string, { rows: number }>; images: number } }>(`SELECT manifest FROM exports WHERE id = $1`, [record.id]);
-  const manifest = rows[0]!.manifest;
-  const total = Object.values(manifest.counts).reduce((sum, summary) => sum + summary.rows, 0);
+  const manifest = await executeExport(record.id, out, profile);
+  const total = Object.values(manifest.counts).reduce((sum, summary) => sum + (summary?.rows ?? 0), 0);
   const seconds = (performance.now() - started) / 1000;
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ id: record.id, out, rows: total, images: manifest.images, guardProfile: { name: profile.name, systemPromptSha256: profile.systemPromptSha256 }, seconds: Number(seconds.toFixed(3)) })}\n`);

@@ -48,7 +48,8 @@ export async function serveCommand(args: string[]): Promise<number> {
   // Loopback only unless HOST says otherwise: a demo with its printed password must not face the network.
   const host = process.env.HOST || "127.0.0.1";
   const child = spawn(process.execPath, webServerArgs({ port, host, dev: values.dev }), { stdio: "inherit", env });
-  // One CPU pre-label worker beside the app, so new samples get the guard's verdict without further steps.
+  // One worker beside the app: new samples get the guard's verdict on the CPU, and queued imports,
+  // exports and token counts run, without further steps.
   const worker = values["no-worker"]
     ? null
     : spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("lib", "cli", "main.ts"), "worker"], { stdio: "inherit", env });

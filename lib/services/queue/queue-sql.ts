@@ -43,8 +43,13 @@ export function heldFromExpertCount(scope: QueueScope): string {
      WHERE ${scope.filters}`;
 }
 
-/** The queue items expert $1 may take now, as `FROM ${from} WHERE ${where}`. */
-export function availableToExpert(expertId: string, filters: QueueFilters): { from: string; where: string; params: unknown[] } {
+/**
+ * The queue items expert $1 may take now, as `FROM ${from} WHERE ${where} ORDER BY ${order}`, in the
+ * queue's order. Under a dataset filter the order leads with the dataset (one value, so the same order):
+ * that lets the planner walk the per-dataset index even in a generic plan, where it cannot know the
+ * dataset and might otherwise walk the whole queue's index past every other dataset's backlog.
+ */
+export function availableToExpert(expertId: string, filters: QueueFilters): { from: string; where: string; order: string; params: unknown[] } {
   const scope = queueScope(expertId, filters);
   const available = [
     `NOT EXISTS (SELECT 1 FROM leases l WHERE l.sample_id = q.sample_id AND l.expires_at > now())`,
@@ -53,5 +58,6 @@ export function availableToExpert(expertId: string, filters: QueueFilters): { fr
     `NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.sample_id = q.sample_id AND a.expert_id = $1)`,
     `NOT EXISTS (SELECT 1 FROM sample_flags f WHERE f.sample_id = q.sample_id AND f.resolved_at IS NULL)`,
   ];
-  return { from: scope.from, where: [...available, scope.filters].join("\n        AND "), params: scope.params };
+  const order = `${filters.dataset !== undefined ? "q.dataset_id, " : ""}q.priority, q.enqueued_at, q.sample_id`;
+  return { from: scope.from, where: [...available, scope.filters].join("\n        AND "), order, params: scope.params };
 }

@@ -4,6 +4,7 @@ import { pool } from "../../db/pool";
 import { ConflictError } from "../../errors";
 import { leaseSeconds } from "../../queue/lease-duration";
 import { parseSampleId } from "../samples/sample-id";
+import { renew } from "./leases";
 import { requireExpert } from "./require-expert";
 
 /**
@@ -13,10 +14,7 @@ import { requireExpert } from "./require-expert";
 export async function renewLease(actor: Actor | null, rawSampleId: unknown): Promise<{ leaseExpiresAt: string }> {
   const expertId = requireExpert(actor);
   const sampleId = parseSampleId(rawSampleId);
-  const { rows } = await pool().query<{ expires_at: Date }>(
-    `UPDATE leases SET expires_at = now() + make_interval(secs => $3) WHERE sample_id = $1 AND expert_id = $2 RETURNING expires_at`,
-    [sampleId, expertId, leaseSeconds()],
-  );
-  if (!rows[0]) throw new ConflictError("You no longer hold this sample.");
-  return { leaseExpiresAt: rows[0].expires_at.toISOString() };
+  const expiresAt = await renew(pool(), sampleId, expertId, leaseSeconds());
+  if (!expiresAt) throw new ConflictError("You no longer hold this sample.");
+  return { leaseExpiresAt: expiresAt.toISOString() };
 }

@@ -5,11 +5,11 @@ import { inTransaction } from "../../db/pool";
 import { riskSqlLabel, type RiskValue } from "../../domain/risk";
 import { parseStoredJudges } from "../../domain/stored-judges";
 import { ConflictError, ValidationError } from "../../errors";
-import { lockSamplesForQueueChange, queueSecondOpinionIfPicked } from "../../queue/sync-queue";
+import { queueSecondOpinionIfPicked } from "../../queue/sync-queue";
 import { parseInput } from "../parse-input";
 import { parseSampleId } from "../samples/sample-id";
 import { adjudicationInputSchema } from "./queue-schemas";
-import { lockOwnLease } from "./lock-own-lease";
+import { complete, lockHeld } from "./leases";
 import { requireExpert } from "./require-expert";
 
 export type Decision = {
@@ -31,8 +31,7 @@ export async function submitAdjudication(actor: Actor | null, rawSampleId: unkno
   const sampleId = parseSampleId(rawSampleId);
   const input = parseInput(adjudicationInputSchema, body);
   return inTransaction(async (client) => {
-    await lockSamplesForQueueChange(client, [sampleId]);
-    const lease = await lockOwnLease(client, sampleId, expertId, { requireLive: true });
+    const lease = await lockHeld(client, sampleId, expertId, { requireLive: true });
     const { rows: sample } = await client.query<{ thinking_length: number; judges: unknown }>(
       `SELECT length(thinking) AS thinking_length, judges FROM samples WHERE id = $1`,
       [sampleId],
@@ -69,7 +68,7 @@ export async function submitAdjudication(actor: Actor | null, rawSampleId: unkno
     );
     const adjudication = inserted.rows[0];
     if (!adjudication) throw new ConflictError("This sample already has your decision, or this round was already decided.");
-    await client.query(`DELETE FROM queue_items WHERE sample_id = $1 AND round = $2`, [sampleId, lease.round]);
+    await complete(client, sampleId, lease.round);
     const secondOpinionQueued = lease.round === "first" ? await queueSecondOpinionIfPicked(client, sampleId) : false;
     await appendAuditEvent(client, {
       actor: actor!,
@@ -78,7 +77,6 @@ export async function submitAdjudication(actor: Actor | null, rawSampleId: unkno
       entityId: String(sampleId),
       after: { adjudicationId: adjudication.id, round: lease.round, kind, supports: input.supports ?? null, judgment, analysis: input.analysis ?? null, span: input.span ?? null },
     });
-    await client.query(`DELETE FROM leases WHERE sample_id = $1`, [sampleId]);
     return {
       id: adjudication.id,
       sampleId,

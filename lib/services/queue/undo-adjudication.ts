@@ -5,6 +5,7 @@ import { inTransaction } from "../../db/pool";
 import { ConflictError } from "../../errors";
 import { lockSamplesForQueueChange, requeueSecondOpinion, syncFirstOpinionQueue } from "../../queue/sync-queue";
 import { parseSampleId } from "../samples/sample-id";
+import { retake } from "./leases";
 import { requireExpert } from "./require-expert";
 
 export type UndoResult = { sampleId: number; round: "first" | "second"; leaseExpiresAt: string };
@@ -42,15 +43,7 @@ export async function undoAdjudication(actor: Actor | null, rawSampleId: unknown
       const second = await client.query(`SELECT 1 FROM adjudications WHERE sample_id = $1 AND round = 'second'`, [sampleId]);
       if (second.rowCount) throw new ConflictError("A second opinion was already given on this decision.");
     }
-    const lease = await client.query<{ expires_at: Date }>(
-      `INSERT INTO leases (sample_id, expert_id, round, expires_at, created_at) VALUES ($1, $2, $3, $4, now())
-       ON CONFLICT (sample_id) DO UPDATE
-         SET expert_id = EXCLUDED.expert_id, round = EXCLUDED.round, expires_at = EXCLUDED.expires_at, created_at = now()
-         WHERE leases.expires_at <= now() OR leases.expert_id = EXCLUDED.expert_id
-       RETURNING expires_at`,
-      [sampleId, expertId, decision.round, decision.undo_until],
-    );
-    if (!lease.rows[0]) throw new ConflictError("Another expert holds this sample now.");
+    const leaseExpiresAt = await retake(client, sampleId, expertId, decision.round, decision.undo_until!);
     await client.query(`DELETE FROM adjudications WHERE id = $1`, [decision.id]);
     if (decision.round === "first") {
       await client.query(`DELETE FROM queue_items WHERE sample_id = $1 AND round = 'second'`, [sampleId]);
@@ -73,6 +66,6 @@ export async function undoAdjudication(actor: Actor | null, rawSampleId: unknown
         span: decision.span_start === null ? null : [decision.span_start, decision.span_end],
       },
     });
-    return { sampleId, round: decision.round, leaseExpiresAt: lease.rows[0].expires_at.toISOString() };
+    return { sampleId, round: decision.round, leaseExpiresAt: leaseExpiresAt.toISOString() };
   });
 }

@@ -4,7 +4,7 @@
  * npm run bench -- --export-load [--samples N] [--json] [--write-doc]
  *
  * Builds N synthetic samples in the database named by DATABASE_URL (use a scratch database: the bench
- * dataset is deleted afterwards unless --keep) through the real import path, then measures SPEC §8:
+ * dataset is deleted afterwards unless --keep) through the real import path, then measures the targets in docs/benchmarks.md:
  * import rate, claim p95 with 32 concurrent experts (and double claims), the sample API p95 against the
  * production server, the statistics time, and export rows/s with the export process's peak RSS, each
  * beside the raw COPY ceiling where there is one. --guard-server instead measures the pre-label worker's

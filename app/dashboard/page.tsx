@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { DashboardView } from "@/components/dashboard/DashboardView";
 import { requirePageActor } from "@/lib/auth/request-actor";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { notFoundOnMissing } from "@/lib/http/not-found-on-missing";
 import { listFilterOptions } from "@/lib/services/samples/list-filter-options";
 import { getDashboard } from "@/lib/services/stats/get-dashboard";
 
@@ -14,10 +13,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const actor = await requirePageActor(`/dashboard${dataset ? `?dataset=${encodeURIComponent(dataset)}` : ""}`);
   const [options, dashboard] = await Promise.all([
     listFilterOptions(actor),
-    getDashboard(actor, { dataset }).catch((error: unknown) => {
-      if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
-      throw error;
-    }),
+    getDashboard(actor, { dataset }).catch(notFoundOnMissing),
   ]);
   return (
     <div className="space-y-3">

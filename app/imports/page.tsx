@@ -3,13 +3,14 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/request-actor";
 import { serverImportDir } from "@/lib/paths";
 import { listImports } from "@/lib/services/import/list-imports";
+import { PageNotice } from "@/components/app/PageNotice";
 
 export const dynamic = "force-dynamic";
 
 export default async function ImportsPage() {
   const actor = await requirePageActor("/imports");
   if (!can("sample:import", actor.role)) {
-    return <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">Imports are for admins. Your role is {actor.role}.</p>;
+    return <PageNotice tone="warning">Imports are for admins. Your role is {actor.role}.</PageNotice>;
   }
   return <ImportConsole initialHistory={await listImports(actor)} importDir={serverImportDir()} />;
 }

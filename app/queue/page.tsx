@@ -2,6 +2,7 @@ import { Workspace } from "@/components/workspace/Workspace";
 import { requirePageActor } from "@/lib/auth/request-actor";
 import { can } from "@/lib/auth/permissions";
 import { queueFiltersSchema } from "@/lib/services/queue/queue-schemas";
+import { PageNotice } from "@/components/app/PageNotice";
 
 export const dynamic = "force-dynamic";
 
@@ -12,11 +13,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const raw = Object.fromEntries(FILTER_KEYS.flatMap((key) => (typeof params[key] === "string" && params[key] ? [[key, params[key]]] : [])));
   const actor = await requirePageActor(`/queue?${new URLSearchParams(raw)}`);
   if (!can("sample:adjudicate", actor.role)) {
-    return <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">Your role ({actor.role}) cannot adjudicate. Ask an admin for the expert role.</p>;
+    return <PageNotice tone="warning">Your role ({actor.role}) cannot adjudicate. Ask an admin for the expert role.</PageNotice>;
   }
   const parsed = queueFiltersSchema.safeParse(raw);
   if (!parsed.success) {
-    return <p role="alert" className="rounded border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">The queue filters in the address are not valid: {parsed.error.issues.map((issue) => issue.path.join(".")).join(", ")}.</p>;
+    return <PageNotice tone="error">The queue filters in the address are not valid: {parsed.error.issues.map((issue) => issue.path.join(".")).join(", ")}.</PageNotice>;
   }
   return <Workspace filters={parsed.data} />;
 }

@@ -3,10 +3,13 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiJson } from "@/components/app/api-client";
+import { formProblems } from "@/components/app/form-problems";
+import { changePasswordSchema } from "@/lib/services/users/user.schema";
 
 export function PasswordForm() {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
   const change = useMutation({
     mutationFn: () => apiJson("/api/v1/account/password", { method: "POST", body: JSON.stringify({ current, next }) }),
     onSuccess: () => {
@@ -19,7 +22,9 @@ export function PasswordForm() {
       aria-label="Change password"
       onSubmit={(event) => {
         event.preventDefault();
-        change.mutate();
+        const found = formProblems(changePasswordSchema, { current, next }, { current: "current password", next: "new password" });
+        setProblem(found);
+        if (!found) change.mutate();
       }}
       className="space-y-2"
     >
@@ -41,8 +46,8 @@ export function PasswordForm() {
           Change password
         </button>
       </div>
-      <p role="status" aria-live="polite" className={`text-sm ${change.isError ? "text-rose-700" : "text-emerald-800"}`}>
-        {change.isError ? change.error.message : change.isSuccess ? "Password changed." : ""}
+      <p role="status" aria-live="polite" className={`text-sm ${problem || change.isError ? "text-rose-700" : "text-emerald-800"}`}>
+        {problem ?? (change.isError ? change.error.message : change.isSuccess ? "Password changed." : "")}
       </p>
     </form>
   );

@@ -5,11 +5,14 @@ import { useState } from "react";
 import type { TokenView } from "@/lib/services/tokens/list-tokens";
 import { apiJson } from "@/components/app/api-client";
 import { DataTable } from "@/components/app/DataTable";
+import { formProblems } from "@/components/app/form-problems";
+import { ownTokenSchema } from "@/lib/services/tokens/token.schema";
 
 export function TokenManager({ initial }: { initial: TokenView[] }) {
   const queryClient = useQueryClient();
   const tokens = useQuery({ queryKey: ["tokens"], queryFn: async () => (await apiJson<{ items: TokenView[] }>("/api/v1/tokens")).items, initialData: initial });
   const [name, setName] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: () => apiJson<{ token: string }>("/api/v1/tokens", { method: "POST", body: JSON.stringify({ name }) }),
     onSuccess: () => {
@@ -28,7 +31,9 @@ export function TokenManager({ initial }: { initial: TokenView[] }) {
         aria-label="Create a token"
         onSubmit={(event) => {
           event.preventDefault();
-          create.mutate();
+          const found = formProblems(ownTokenSchema, { name }, { name: "token name:" });
+          setProblem(found);
+          if (!found) create.mutate();
         }}
         className="flex items-end gap-2"
       >
@@ -43,7 +48,8 @@ export function TokenManager({ initial }: { initial: TokenView[] }) {
         </button>
       </form>
       <div role="status" aria-live="polite" className="text-sm">
-        {create.isError && <p className="text-rose-700">{create.error.message}</p>}
+        {problem && <p className="text-rose-700">{problem}</p>}
+        {!problem && create.isError && <p className="text-rose-700">{create.error.message}</p>}
         {create.data && (
           <p>
             Copy it now; it is not shown again: <code data-testid="new-token" className="rounded bg-amber-50 px-1 font-mono">{create.data.token}</code>

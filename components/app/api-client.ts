@@ -1,6 +1,11 @@
-/** A failed API call: the status, the server's user-safe message, and its field errors. */
+/**
+ * A failed API call: the server's error code (what the UI branches on: `conflict`, `invalid`,
+ * `forbidden`…; `network` when no answer came, `unexpected` for an answer without one), the status, the
+ * user-safe message, and the field errors.
+ */
 export class ApiError extends Error {
   constructor(
+    readonly code: string,
     readonly status: number,
     message: string,
     readonly fields: Record<string, string[]> = {},
@@ -9,7 +14,7 @@ export class ApiError extends Error {
   }
 }
 
-type ErrorBody = { error?: { message?: string; fields?: Record<string, string[]> } };
+type ErrorBody = { error?: { code?: string; message?: string; fields?: Record<string, string[]> } };
 
 /**
  * The browser side of every JSON call to our API: sends JSON, returns the parsed body (null for 204),
@@ -22,7 +27,7 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
   if (!response.ok) {
     const fields = body?.error?.fields ?? {};
     const named = Object.entries(fields).map(([field, messages]) => `${field} ${messages.join(", ")}`).join("; ");
-    throw new ApiError(response.status, named || body?.error?.message || `Request failed (${response.status}).`, fields);
+    throw new ApiError(body?.error?.code ?? "unexpected", response.status, named || body?.error?.message || `Request failed (${response.status}).`, fields);
   }
   return body as T;
 }
@@ -30,6 +35,6 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise
 /** Like apiFetch, for calls that always answer with a body. */
 export async function apiJson<T>(path: string, init: RequestInit = {}): Promise<T> {
   const body = await apiFetch<T>(path, init);
-  if (body === null) throw new ApiError(204, "The server sent no content.");
+  if (body === null) throw new ApiError("unexpected", 204, "The server sent no content.");
   return body;
 }

@@ -58,7 +58,7 @@ export function ImportConsole({ initialHistory, importDir }: { initialHistory: I
   /** Uploads the chosen file once; a second preview or the import reuses it. */
   const ensureUpload = async (): Promise<string | undefined> => {
     if (form.from !== "upload") return undefined;
-    if (!file) throw new ApiError(422, "Choose a file to upload.");
+    if (!file) throw new ApiError("invalid", 422, "Choose a file to upload.");
     if (uploaded?.file === file) return uploaded.result.upload;
     setUploadProgress(0);
     try {

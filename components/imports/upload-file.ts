@@ -12,17 +12,17 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
     request.open("POST", `/api/v1/imports/uploads?${new URLSearchParams({ name: file.name })}`);
     request.setRequestHeader("content-type", "application/octet-stream");
     request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
-    request.onerror = () => reject(new ApiError(0, "The upload was interrupted."));
+    request.onerror = () => reject(new ApiError("network", 0, "The upload was interrupted."));
     request.onload = () => {
       const body = (() => {
         try {
-          return JSON.parse(request.responseText) as UploadedFile & { error?: { message?: string } };
+          return JSON.parse(request.responseText) as UploadedFile & { error?: { code?: string; message?: string } };
         } catch {
           return null;
         }
       })();
       if (request.status === 201 && body) resolve(body);
-      else reject(new ApiError(request.status, body?.error?.message ?? `The upload failed (${request.status}).`));
+      else reject(new ApiError(body?.error?.code ?? "unexpected", request.status, body?.error?.message ?? `The upload failed (${request.status}).`));
     };
     request.send(file);
   });

@@ -58,13 +58,13 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void) {
     },
     onError: (error, _variables, context) => {
       if (context?.previous) queryClient.setQueryData(progressKey, context.previous);
-      if (error instanceof ApiError && error.status === 422) {
+      if (error instanceof ApiError && error.code === "invalid") {
         setFieldErrors(error.fields);
         setNotice({ tone: "error", text: `Not saved: ${Object.entries(error.fields).map(([field, messages]) => `${field} ${messages.join(", ")}`).join("; ")}` });
         return;
       }
-      setNotice({ tone: "error", text: `Not saved: ${messageOf(error)}${error instanceof ApiError && error.status === 409 ? " Moving on to the next sample." : ""}` });
-      if (error instanceof ApiError && error.status === 409) claimNextSample();
+      setNotice({ tone: "error", text: `Not saved: ${messageOf(error)}${error instanceof ApiError && error.code === "conflict" ? " Moving on to the next sample." : ""}` });
+      if (error instanceof ApiError && error.code === "conflict") claimNextSample();
     },
     onSuccess: (decision, variables) => {
       setLast({ sampleId: decision.sampleId, externalId: variables.externalId, summary: variables.summary, undoUntil: Date.parse(decision.undoUntil) });
@@ -91,7 +91,7 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void) {
     },
     onError: (error) => {
       setNotice({ tone: "error", text: messageOf(error) });
-      if (error instanceof ApiError && error.status === 409) claimNextSample();
+      if (error instanceof ApiError && error.code === "conflict") claimNextSample();
     },
   });
 

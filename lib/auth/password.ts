@@ -1,10 +1,4 @@
 import { hash, verify } from "@node-rs/argon2";
-import { z } from "zod";
-
-export const passwordSchema = z
-  .string()
-  .min(10, "must be at least 10 characters")
-  .max(256, "must be at most 256 characters");
 
 /** argon2id with the OWASP-recommended minimum cost (19 MiB, 2 passes). */
 export function hashPassword(password: string): Promise<string> {

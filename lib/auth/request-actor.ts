@@ -1,9 +1,10 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { pool } from "../db/pool";
-import type { Role } from "../generated/prisma";
 import type { Actor } from "./actor";
+import { findSessionUser, findTokenUser, touchToken } from "./actor-sql";
 import { hashApiToken } from "./api-token";
 import { authOptions } from "./auth-options";
 
@@ -20,37 +21,26 @@ export async function actorFromRequest(request: Request): Promise<Actor | null> 
   return actorFromSession();
 }
 
-// Every request resolves its actor, so these are single indexed SQL lookups, not ORM round trips.
-// A session counts only while its row lives (`sessions.ts`): signed out, ended everywhere or expired, it is nobody.
-export async function actorFromSession(): Promise<Actor | null> {
+/**
+ * The actor behind the session cookie. A session counts only while its row lives (`sessions.ts`). Cached
+ * per server render, so a layout and its page look the user up once.
+ */
+export const actorFromSession = cache(async (): Promise<Actor | null> => {
   const session = await getServerSession(authOptions);
   const userId = session?.user?.id;
   const sessionId = session?.sid;
   if (!userId || !sessionId || !UUID.test(sessionId)) return null;
-  const { rows } = await pool().query<{ id: string; email: string; role: Role }>(
-    `SELECT u.id, u.email, u.role::text AS role
-       FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.id = $1 AND u.id = $2 AND s.expires > now() AND u.disabled_at IS NULL`,
-    [sessionId, userId],
-  );
-  const user = rows[0];
+  const user = await findSessionUser(pool(), sessionId, userId);
   return user ? { userId: user.id, email: user.email, role: user.role, via: "session", sessionId } : null;
-}
+});
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function actorFromToken(token: string): Promise<Actor | null> {
-  const { rows } = await pool().query<{ token_id: string; stale: boolean; id: string; email: string; role: Role }>(
-    `SELECT t.id AS token_id, (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute') AS stale,
-            u.id, u.email, u.role::text AS role
-       FROM api_tokens t JOIN users u ON u.id = t.user_id
-      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now()) AND u.disabled_at IS NULL`,
-    [hashApiToken(token)],
-  );
-  const found = rows[0];
+  const found = await findTokenUser(pool(), hashApiToken(token));
   if (!found) return null;
   // Touch at most once a minute: a hot API client must not turn every read into a write.
-  if (found.stale) await pool().query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [found.token_id]);
+  if (found.stale) await touchToken(pool(), found.token_id);
   return { userId: found.id, email: found.email, role: found.role, via: "token" };
 }
 

@@ -1,6 +1,6 @@
 import type { RiskValue } from "./risk";
 
-/** The risk-level rubric, in our own words from SPEC §1: shown to experts and given to the guard. */
+/** The risk-level rubric, in our own words: shown to experts (the `r` key) and given to the guard. */
 export const RISK_RUBRIC: { value: RiskValue; name: string; meaning: string }[] = [
   {
     value: 0,

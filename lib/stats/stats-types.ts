@@ -24,7 +24,7 @@ export type StatsAggregates = {
   evaluation: { vsReference: EvaluationCell[]; vsExpert: EvaluationCell[] };
 };
 
-/** The statistics object of SPEC §5 (with a few extra fields a reviewer wants beside them). */
+/** The statistics object that `gts stats --json` and `GET /api/v1/stats` return (README, "Agreement statistics"). */
 export type DatasetStats = {
   samples: number;
   routing: Record<Route, number>;

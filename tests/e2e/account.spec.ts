@@ -5,6 +5,16 @@ import { signIn } from "./support/session";
 test("a user creates and revokes an API token, and changes their password", async ({ page, request }) => {
   await signIn(page, E2E_USERS.expert.email, E2E_USERS.expert.password);
   await page.getByRole("link", { name: /expert@e2e\.test/ }).click();
+  // The forms check with the server's own schemas before they send.
+  const sent: string[] = [];
+  page.on("request", (request) => request.method() === "POST" && sent.push(new URL(request.url()).pathname));
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByRole("region", { name: "API tokens" }).getByRole("status")).toHaveText("token name: name the token");
+  await page.getByLabel("Current password").fill("anything");
+  await page.getByLabel("New password (10+ characters)").fill("short");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("form", { name: "Change password" }).getByRole("status")).toHaveText("new password must be at least 10 characters");
+  expect(sent).toEqual([]);
   await page.getByLabel("Token name").fill("notebook");
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("new-token").textContent())!;

@@ -4,6 +4,7 @@ import { requirePageActor } from "@/lib/auth/request-actor";
 import { auditFiltersSchema } from "@/lib/services/audit/audit-filters";
 import { listAuditEvents } from "@/lib/services/audit/list-audit-events";
 import { DataTable } from "@/components/app/DataTable";
+import { PageNotice } from "@/components/app/PageNotice";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ const FIELDS = [
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
   const actor = await requirePageActor(`/admin/audit?${new URLSearchParams(raw)}`);
-  if (!can("audit:read", actor.role)) return <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">The audit trail is for admins.</p>;
+  if (!can("audit:read", actor.role)) return <PageNotice tone="warning">The audit trail is for admins.</PageNotice>;
   const parsed = auditFiltersSchema.safeParse(raw);
   const filters = parsed.success ? parsed.data : {};
   const page = await listAuditEvents(actor, filters);

@@ -2,12 +2,13 @@ import { UserTable } from "@/components/account/UserTable";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/request-actor";
 import { listUsers } from "@/lib/services/users/list-users";
+import { PageNotice } from "@/components/app/PageNotice";
 
 export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
   const actor = await requirePageActor("/admin/users");
-  if (!can("user:manage", actor.role)) return <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">User management is for admins.</p>;
+  if (!can("user:manage", actor.role)) return <PageNotice tone="warning">User management is for admins.</PageNotice>;
   return (
     <div className="space-y-3">
       <h1 className="text-base font-semibold">Users</h1>

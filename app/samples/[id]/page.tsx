@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { AdjudicationList } from "@/components/samples/AdjudicationList";
 import { ImageViewer } from "@/components/samples/ImageViewer";
@@ -11,7 +10,7 @@ import { RouteLabel } from "@/components/samples/RouteLabel";
 import { ThinkingSteps } from "@/components/samples/ThinkingSteps";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/request-actor";
-import { NotFoundError, ValidationError } from "@/lib/errors";
+import { notFoundOnMissing } from "@/lib/http/not-found-on-missing";
 import { getSample } from "@/lib/services/samples/get-sample";
 
 export const dynamic = "force-dynamic";
@@ -31,10 +30,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 export default async function SamplePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await requirePageActor(`/samples/${encodeURIComponent(id)}`);
-  const sample = await getSample(actor, id).catch((error: unknown) => {
-    if (error instanceof NotFoundError || error instanceof ValidationError) notFound();
-    throw error;
-  });
+  const sample = await getSample(actor, id).catch(notFoundOnMissing);
 
   return (
     <div className="space-y-4">

@@ -12,7 +12,7 @@ export const statsQuerySchema = z.object({
   dataset: z.preprocess((value) => (value === "" ? undefined : value), z.string().trim().min(1).max(200).optional()),
 });
 
-/** SPEC §5 statistics for one dataset, or for all when none is named. */
+/** The agreement statistics for one dataset, or for all when none is named. */
 export async function getDatasetStats(actor: Actor | null, query: unknown): Promise<DatasetStats> {
   assertCan(actor, "stats:read");
   const { dataset } = parseInput(statsQuerySchema, query);

@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import { appendAuditEvent } from "../../audit/append-audit-event";
 import { assertCan, type Actor } from "../../auth/actor";
 import { generateApiToken } from "../../auth/api-token";
@@ -7,12 +7,7 @@ import { can } from "../../auth/permissions";
 import { inTransaction } from "../../db/pool";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../errors";
 import { zodFieldErrors } from "../../validation";
-import { emailSchema } from "../users/user-schemas";
-
-export const createApiTokenSchema = z.object({
-  email: emailSchema,
-  name: z.string().trim().min(1).max(100).default("api"),
-});
+import { createApiTokenSchema, ownTokenSchema } from "./token.schema";
 
 /** Creates a token for a user; the plain token is returned once and never stored. */
 export async function createApiToken(actor: Actor, input: z.input<typeof createApiTokenSchema>): Promise<{ token: string; id: string }> {
@@ -43,7 +38,7 @@ export async function createApiToken(actor: Actor, input: z.input<typeof createA
 /** A signed-in user creates a token for themselves: `{"name"}`. */
 export async function createOwnToken(actor: Actor | null, body: unknown): Promise<{ token: string; id: string }> {
   assertCan(actor, "token:own");
-  const name = z.strictObject({ name: z.string().trim().min(1, "name the token").max(100) }).safeParse(body);
+  const name = ownTokenSchema.safeParse(body);
   if (!name.success) throw new ValidationError(zodFieldErrors(name.error));
   return createApiToken(actor, { email: actor.email, name: name.data.name });
 }

@@ -5,7 +5,7 @@ import { hashPassword } from "../../auth/password";
 import { inTransaction } from "../../db/pool";
 import { ConflictError, ValidationError } from "../../errors";
 import { zodFieldErrors } from "../../validation";
-import { addUserSchema, type AddUserInput } from "./user-schemas";
+import { addUserSchema, type AddUserInput } from "./user.schema";
 
 export type CreatedUser = { id: string; email: string; role: "admin" | "expert" | "viewer" };
 

@@ -1,17 +1,13 @@
 import "server-only";
-import { z } from "zod";
 import { appendAuditEvent } from "../../audit/append-audit-event";
 import { assertCan, type Actor } from "../../auth/actor";
-import { hashPassword, passwordSchema, verifyPassword } from "../../auth/password";
+import { hashPassword, verifyPassword } from "../../auth/password";
 import { endUserSessions } from "../../auth/sessions";
 import { awaitSignInGate, recordSignInAttempt } from "../../auth/sign-in-limit";
 import { inTransaction } from "../../db/pool";
 import { ValidationError } from "../../errors";
 import { parseInput } from "../parse-input";
-
-export const changePasswordSchema = z
-  .strictObject({ current: z.string().min(1, "enter your current password").max(256), next: passwordSchema })
-  .refine((value) => value.current !== value.next, { path: ["next"], message: "must differ from the current password" });
+import { changePasswordSchema } from "./user.schema";
 
 /**
  * Changes the caller's password. The current password is a password guess like a sign-in: the same limits

@@ -2,15 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { appendAuditEvent } from "../../audit/append-audit-event";
 import { assertCan, type Actor } from "../../auth/actor";
-import { ROLES } from "../../auth/permissions";
 import { endUserSessions } from "../../auth/sessions";
 import { inTransaction } from "../../db/pool";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors";
 import { parseInput } from "../parse-input";
-
-export const updateUserSchema = z
-  .strictObject({ role: z.enum(ROLES).optional(), disabled: z.boolean().optional() })
-  .refine((value) => value.role !== undefined || value.disabled !== undefined, "change the role or the disabled flag");
+import { updateUserSchema } from "./user.schema";
 
 /** An admin changes a user's role or disables them (which ends their sessions); an admin cannot lock themselves out. */
 export async function updateUser(actor: Actor | null, rawId: unknown, body: unknown) {

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { passwordSchema } from "../../auth/password.schema";
+import { ROLES } from "../../auth/permissions";
+
+// The inputs of the user and account operations: the services parse with them, and the forms check with
+// them before they send, so both say the same thing about a field.
+
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("must be an email address")).pipe(z.string().max(320));
+
+export const addUserSchema = z.object({
+  email: emailSchema,
+  role: z.enum(ROLES),
+  password: passwordSchema,
+  name: z.string().trim().max(200).optional(),
+});
+export type AddUserInput = z.input<typeof addUserSchema>;
+
+export const changePasswordSchema = z
+  .strictObject({ current: z.string().min(1, "enter your current password").max(256), next: passwordSchema })
+  .refine((value) => value.current !== value.next, { path: ["next"], message: "must differ from the current password" });
+
+export const updateUserSchema = z
+  .strictObject({ role: z.enum(ROLES).optional(), disabled: z.boolean().optional() })
+  .refine((value) => value.role !== undefined || value.disabled !== undefined, "change the role or the disabled flag");

@@ -38,7 +38,7 @@ import { percentile, runChild } from "./child-process";
 import { copyExportRate, copyImportRate } from "./copy-baselines";
 import { runExportLoadBench } from "./export-load-bench";
 import { runGuardBench } from "./guard-bench";
-import { renderBenchmarkDoc, type BenchRecord, type BenchResult, type ExportLoadRun, type GuardRun } from "./render-doc";
+import { renderBenchmarkDoc, type BenchRecord, type BenchResult } from "./render-doc";
 import { syntheticRecord, writeSyntheticJsonl, writeSyntheticParquet } from "./synthetic";
 
 const run = promisify(execFile);
@@ -183,26 +183,27 @@ async function scratch(): Promise<{ url: string; work: string }> {
 async function guardMain(samplesText: string | undefined, json: boolean, writeDoc: boolean) {
   const samples = Number(samplesText ?? 3200);
   if (!Number.isInteger(samples) || samples < 100) throw new Error("--guard-samples must be an integer of at least 100");
-  const { url, work } = await scratch();
-  try {
-    const result: GuardRun = { date: new Date().toISOString().slice(0, 10), machine: await machine(), ...(await runGuardBench(url, work, samples, progress)) };
-    if (writeDoc) await recordGuard(result);
-    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
-  } finally {
-    await fs.rm(work, { recursive: true, force: true });
-    await Promise.allSettled([closePool(), disconnectDb()]);
-  }
+  await sideRun(json, (url, work) => runGuardBench(url, work, samples, progress), writeDoc ? (record, result) => (record.guard = result) : null);
 }
 
 async function exportLoadMain(samplesText: string | undefined, json: boolean, writeDoc: boolean) {
   const samples = Number(samplesText ?? 1_000_000);
   if (!Number.isInteger(samples) || samples < 10_000) throw new Error("--samples must be an integer of at least 10000");
+  await sideRun(json, (url, work) => runExportLoadBench(url, work, samples, progress), writeDoc ? (record, result) => (record.exportLoad = result) : null);
+}
+
+/** A measurement beside the main table's: in a scratch folder, dated, with the machine, printed and (`file`) recorded. */
+async function sideRun<T extends object>(
+  json: boolean,
+  measure: (url: string, work: string) => Promise<T>,
+  file: ((record: BenchRecord, result: T & { date: string; machine: Awaited<ReturnType<typeof machine>> }) => void) | null,
+) {
   const { url, work } = await scratch();
   try {
-    const result: ExportLoadRun = { date: new Date().toISOString().slice(0, 10), machine: await machine(), ...(await runExportLoadBench(url, work, samples, progress)) };
-    if (writeDoc) {
+    const result = { date: new Date().toISOString().slice(0, 10), machine: await machine(), ...(await measure(url, work)) };
+    if (file) {
       const record = await readRecord();
-      record.exportLoad = result;
+      file(record, result);
       await writeRecord(record);
     }
     process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${JSON.stringify(result, null, 2)}\n`);
@@ -290,12 +291,6 @@ async function writeRecord(record: BenchRecord) {
 async function recordResult(result: BenchResult) {
   const record = await readRecord();
   record[String(result.samples)] = result;
-  await writeRecord(record);
-}
-
-async function recordGuard(result: GuardRun) {
-  const record = await readRecord();
-  record.guard = result;
   await writeRecord(record);
 }
 

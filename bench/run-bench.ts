@@ -29,7 +29,7 @@ import { countPendingTokens } from "../lib/tokens/count-pending";
 import { countTokens } from "../lib/tokens/qwen-tokenizer";
 import { importSamples } from "../lib/services/import/import-samples";
 import { claimStatement } from "../lib/services/queue/leases";
-import { SAMPLE_DETAIL_SQL } from "../lib/services/samples/load-sample-detail";
+import { SAMPLE_DETAIL_SQL } from "../lib/services/samples/sample-detail-sql";
 import { getDatasetStats } from "../lib/services/stats/get-dataset-stats";
 import { createApiToken } from "../lib/services/tokens/create-api-token";
 import { addUser } from "../lib/services/users/add-user";

@@ -5,13 +5,12 @@ import { recordGuardProfile } from "../lib/guard/record-guard-profile";
 import { readImage } from "../lib/images/image-store";
 import { log } from "../lib/log";
 import { openPrelabelQueue, type PrelabelFailure, type PrelabelJob } from "../lib/prelabel/prelabel-queue";
+import { samplesToLabel, type SampleToLabel } from "../lib/prelabel/samples-to-label";
 import { writePrelabels } from "../lib/prelabel/write-prelabels";
 import { runJobLanes, type BatchFailures } from "./job-lanes";
 
 export type WorkerOptions = { backend: GuardBackend; batchSize: number; concurrency?: number; pollingSeconds?: number };
 export type RunningWorker = { stop: () => Promise<void>; done: Promise<void>; pollers: number };
-
-type SampleRow = { id: number; question: string; thinking: string; answer: string; image_sha256: string | null; mime: string | null };
 
 /**
  * Pollers to run by default: one for a backend that works through one batch at a time; for one that keeps
@@ -39,15 +38,7 @@ export async function runPrelabelWorker(options: WorkerOptions): Promise<Running
   let failed = 0;
   const started = Date.now();
   const handle = async (jobs: PgBoss.Job<PrelabelJob>[]): Promise<BatchFailures> => {
-    const ids = [...new Set(jobs.map((job) => job.data.sampleId))];
-    const { rows } = await pool().query<SampleRow>(
-      `SELECT s.id, s.question, s.thinking, s.answer, s.image_sha256, i.mime
-         FROM samples s LEFT JOIN images i ON i.sha256 = s.image_sha256
-        WHERE s.id = ANY($1::int[])
-          AND NOT EXISTS (SELECT 1 FROM prelabels p WHERE p.sample_id = s.id AND p.model_name = $2 AND p.model_version = $3)`,
-      [ids, model.name, model.version],
-    );
-    // Samples deleted since, or labelled by another worker meanwhile, need nothing.
+    const rows = await samplesToLabel(pool(), [...new Set(jobs.map((job) => job.data.sampleId))], model);
     const inputs = await Promise.all(rows.map(async (row) => ({ task: { question: row.question, thinking: row.thinking, answer: row.answer }, image: await imageOf(row) })));
     const outcomes = await backend.predict(inputs);
     const written: { sampleId: number; prediction: GuardPrediction }[] = [];
@@ -86,7 +77,7 @@ export async function runPrelabelWorker(options: WorkerOptions): Promise<Running
 }
 
 /** A sample's image, or why its file could not be read (the backend decides what that means). */
-async function imageOf(row: SampleRow): Promise<GuardImage | null> {
+async function imageOf(row: SampleToLabel): Promise<GuardImage | null> {
   if (!row.image_sha256) return null;
   const bytes = await readImage(row.image_sha256);
   if (!bytes || !row.mime) return { status: "unreadable", reason: `image ${row.image_sha256.slice(0, 12)}… is missing from the image store` };

@@ -1,6 +1,9 @@
 import pg from "pg";
 import { log } from "../log";
 
+/** Anything a statement can run on: the pool, or one connection (inside a transaction). */
+export type Queryable = pg.Pool | pg.ClientBase;
+
 const cache = globalThis as unknown as { gtsPool?: { url: string; pool: pg.Pool } };
 
 /** The process's one pg pool: the bulk paths (import, statistics, export) use it directly, Prisma through its adapter. */

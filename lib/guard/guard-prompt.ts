@@ -3,7 +3,7 @@ import { RISK_RUBRIC } from "../domain/rubric";
 import type { RiskValue } from "../domain/risk";
 
 /**
- * The guard's interface as GuardTrace-VL-3B takes it (README, "Guard profiles"): a system turn; a user turn of the image
+ * The guard's interface as GuardTrace-VL-3B takes it (docs/guard.md, "Guard profiles"): a system turn; a user turn of the image
  * (when there is one) and three labelled lines; an assistant turn of the analysis and the judgment. The
  * system prompt and the assistant's layout come from the guard profile (`guard-profile.ts`); what is here
  * is fixed for every profile, plus our own default prompt, written in our words from the rubric.

@@ -3,7 +3,7 @@ import { z } from "zod";
 export const IMPORT_LAYOUTS = ["native", "guardtrace"] as const;
 export type ImportLayoutName = (typeof IMPORT_LAYOUTS)[number];
 
-/** The fields of our import format (README, "Import format"): what a mapping may write to. */
+/** The fields of our import format (docs/import-format.md): what a mapping may write to. */
 export const RECORD_FIELDS = [
   "id", "question", "image", "image_condition", "attack", "category", "source", "model", "thinking", "answer",
   "judges", "prelabel", "meta", "reference",

@@ -76,7 +76,7 @@ const metaSchema = z
   }, "must be at most 1 MiB and hold no NUL character")
   .refine((value) => JSON.stringify(value).isWellFormed(), "is not well-formed Unicode");
 
-/** One record of the import format (README, "Import format"), with the optional reference label. */
+/** One record of the import format (docs/import-format.md), with the optional reference label. */
 export const importRecordSchema = z
   .strictObject({
     id: name(),

@@ -20,17 +20,15 @@ export function prelabelQueueName(target: ModelVersion): string {
 }
 
 /**
- * pg-boss with the queue of one model version (created on first use) and the shared dead-letter queue.
- * Jobs that run past `GTS_PRELABEL_EXPIRE_SECONDS` are retried; after `GTS_PRELABEL_RETRIES` they move to
- * the dead-letter queue, where the worker panel shows their error.
+ * The queue of one model version and the shared dead-letter queue. Jobs that run past
+ * `GTS_PRELABEL_EXPIRE_SECONDS` are retried; after `GTS_PRELABEL_RETRIES` they move to the dead-letter
+ * queue, where the worker panel shows their error.
  */
-export async function openPrelabelQueue(target: ModelVersion): Promise<{ boss: PgBoss; queue: string }> {
-  const boss = await openBoss();
-  const queue = prelabelQueueName(target);
-  await ensureQueues(boss, [
+export function prelabelQueues(target: ModelVersion): PgBoss.Queue[] {
+  return [
     { name: PRELABEL_DEAD_LETTER, policy: "standard" },
     {
-      name: queue,
+      name: prelabelQueueName(target),
       // At most one waiting, one retrying and one running job per sample and model version.
       policy: "stately",
       retryLimit: seconds("GTS_PRELABEL_RETRIES", 3),
@@ -39,8 +37,14 @@ export async function openPrelabelQueue(target: ModelVersion): Promise<{ boss: P
       expireInSeconds: seconds("GTS_PRELABEL_EXPIRE_SECONDS", 300),
       deadLetter: PRELABEL_DEAD_LETTER,
     },
-  ]);
-  return { boss, queue };
+  ];
+}
+
+/** A started pg-boss with the model version's queues (created on first use), for its worker. */
+export async function openPrelabelQueue(target: ModelVersion): Promise<{ boss: PgBoss; queue: string }> {
+  const boss = await openBoss();
+  await ensureQueues(boss, prelabelQueues(target));
+  return { boss, queue: prelabelQueueName(target) };
 }
 
 export function singletonKey(job: PrelabelJob): string {

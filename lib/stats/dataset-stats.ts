@@ -8,7 +8,7 @@ import { LEVELS, levelCounts, levelIndex } from "./levels";
 import type { DatasetStats, Route, StatsAggregates } from "./stats-types";
 
 /**
- * The agreement statistics (README, "Agreement statistics") from aggregate counts (the SQL path). Every figure is computed from pattern counts
+ * The agreement statistics (docs/statistics.md) from aggregate counts (the SQL path). Every figure is computed from pattern counts
  * with multiplicities, so the cost depends on the number of distinct patterns, not of samples.
  */
 export function statsFromAggregates(aggregates: StatsAggregates): DatasetStats {

@@ -24,7 +24,7 @@ export type StatsAggregates = {
   evaluation: { vsReference: EvaluationCell[]; vsExpert: EvaluationCell[] };
 };
 
-/** The statistics object that `gts stats --json` and `GET /api/v1/stats` return (README, "Agreement statistics"). */
+/** The statistics object that `gts stats --json` and `GET /api/v1/stats` return (docs/statistics.md). */
 export type DatasetStats = {
   samples: number;
   routing: Record<Route, number>;

@@ -5,7 +5,7 @@ import { STATE_FILE, type E2EState } from "./support/e2e-state";
 const state = () => JSON.parse(fs.readFileSync(STATE_FILE, "utf8")) as E2EState;
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
-test("the queue API answers 401, 403, 204, 409 and 422 where the README's HTTP API section says", async ({ request }) => {
+test("the queue API answers 401, 403, 204, 409 and 422 where docs/api.md says", async ({ request }) => {
   const { adminToken, viewerToken } = state();
   expect((await request.post("/api/v1/queue/claim")).status()).toBe(401);
   expect((await request.post("/api/v1/queue/claim", { headers: auth(viewerToken) })).status()).toBe(403);

@@ -35,7 +35,7 @@ export async function openOnnxBackend(options: OnnxOptions): Promise<GuardBacken
     session = await ort.InferenceSession.create(file, { executionProviders: options.device === "cuda" ? ["cuda"] : ["cpu"] });
   } catch (error) {
     if (options.device !== "cuda") throw error;
-    const reason = `the CUDA execution provider is not available (${(error as Error).message.split("\n")[0]}); install it with onnxruntime-node-install=cuda12, see the README`;
+    const reason = `the CUDA execution provider is not available (${(error as Error).message.split("\n")[0]}); install it with onnxruntime-node-install=cuda12, see docs/guard.md`;
     if (options.onMissingCuda === "fail") throw new CudaUnavailableError(reason);
     log.warn(`${reason}; falling back to the CPU`);
     session = await ort.InferenceSession.create(file, { executionProviders: ["cpu"] });

@@ -3,9 +3,9 @@ import { z } from "zod";
 import { appendAuditEvent } from "../../audit/append-audit-event";
 import { assertCan, type Actor } from "../../auth/actor";
 import { inTransaction } from "../../db/pool";
-import { NotFoundError } from "../../errors";
 import { syncFirstOpinionQueue } from "../../queue/sync-queue";
 import { parseInput } from "../parse-input";
+import { lockDatasetShares, unanimousSampleIds, writeDatasetShares } from "./dataset-sql";
 
 const share = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
 
@@ -21,22 +21,12 @@ export async function updateDatasetSettings(actor: Actor | null, name: string, b
   assertCan(actor, "dataset:configure");
   const input = parseInput(datasetSettingsSchema, body);
   return inTransaction(async (client) => {
-    const { rows } = await client.query<{ id: string; audit_share_bp: number; second_opinion_share_bp: number }>(
-      `SELECT id, audit_share_bp, second_opinion_share_bp FROM datasets WHERE name = $1 FOR UPDATE`,
-      [name],
-    );
-    const dataset = rows[0];
-    if (!dataset) throw new NotFoundError(`no dataset named ${name}`);
+    const dataset = await lockDatasetShares(client, name);
     const auditShareBp = input.auditShare === undefined ? dataset.audit_share_bp : Math.round(input.auditShare * 10_000);
     const secondOpinionShareBp =
       input.secondOpinionShare === undefined ? dataset.second_opinion_share_bp : Math.round(input.secondOpinionShare * 10_000);
-    await client.query(`UPDATE datasets SET audit_share_bp = $2, second_opinion_share_bp = $3, updated_at = now() WHERE id = $1`, [
-      dataset.id,
-      auditShareBp,
-      secondOpinionShareBp,
-    ]);
-    const { rows: unanimous } = await client.query<{ id: number }>(`SELECT id FROM samples WHERE dataset_id = $1 AND route = 'unanimous'`, [dataset.id]);
-    await syncFirstOpinionQueue(client, unanimous.map((row) => row.id));
+    await writeDatasetShares(client, dataset.id, auditShareBp, secondOpinionShareBp);
+    await syncFirstOpinionQueue(client, await unanimousSampleIds(client, dataset.id));
     const after = { auditShare: auditShareBp / 10_000, secondOpinionShare: secondOpinionShareBp / 10_000 };
     await appendAuditEvent(client, {
       actor,

@@ -1,4 +1,5 @@
 import type { Manifest } from "../../export/write-bundle";
+import type { ExportRow } from "./export-sql";
 
 /** A manifest as stored: exports made before guard profiles existed carry none. */
 export type StoredManifest = Omit<Manifest, "guardProfile"> & Partial<Pick<Manifest, "guardProfile">>;
@@ -17,27 +18,6 @@ export type ExportView = {
   createdAt: string;
   finishedAt: string | null;
   downloadUrl: string | null;
-};
-
-export const EXPORT_VIEW_SQL = `
-  SELECT e.id, e.kind::text AS kind, e.format::text AS format, e.status::text AS status, e.filters, e.rows_written, e.rows_total,
-         e.error, e.manifest, u.email AS created_by, e.created_at, e.finished_at, e.file_path
-    FROM exports e LEFT JOIN users u ON u.id = e.created_by_id`;
-
-export type ExportRow = {
-  id: string;
-  kind: string;
-  format: string;
-  status: ExportView["status"];
-  filters: Record<string, unknown>;
-  rows_written: number;
-  rows_total: number | null;
-  error: string | null;
-  manifest: StoredManifest | null;
-  created_by: string | null;
-  created_at: Date;
-  finished_at: Date | null;
-  file_path: string | null;
 };
 
 export function exportView(row: ExportRow): ExportView {

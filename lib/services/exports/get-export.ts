@@ -3,7 +3,8 @@ import { z } from "zod";
 import { assertCan, type Actor } from "../../auth/actor";
 import { pool } from "../../db/pool";
 import { NotFoundError, ValidationError } from "../../errors";
-import { exportView, EXPORT_VIEW_SQL, type ExportRow, type ExportView } from "./export-view";
+import { exportRowById, recentExportRows, type ExportRow } from "./export-sql";
+import { exportView, type ExportView } from "./export-view";
 
 export const exportIdSchema = z.uuid();
 
@@ -11,9 +12,9 @@ async function exportRow(actor: Actor | null, rawId: unknown): Promise<ExportRow
   assertCan(actor, "export:read");
   const id = exportIdSchema.safeParse(rawId);
   if (!id.success) throw new ValidationError({ id: ["must be an export id (a UUID)"] });
-  const { rows } = await pool().query<ExportRow>(`${EXPORT_VIEW_SQL} WHERE e.id = $1`, [id.data]);
-  if (!rows[0]) throw new NotFoundError("no such export");
-  return rows[0];
+  const row = await exportRowById(pool(), id.data);
+  if (!row) throw new NotFoundError("no such export");
+  return row;
 }
 
 export async function getExport(actor: Actor | null, rawId: unknown): Promise<ExportView> {
@@ -22,8 +23,7 @@ export async function getExport(actor: Actor | null, rawId: unknown): Promise<Ex
 
 export async function listExports(actor: Actor | null): Promise<ExportView[]> {
   assertCan(actor, "export:read");
-  const { rows } = await pool().query<ExportRow>(`${EXPORT_VIEW_SQL} ORDER BY e.created_at DESC LIMIT 100`);
-  return rows.map(exportView);
+  return (await recentExportRows(pool())).map(exportView);
 }
 
 /** The finished bundle's path, for the download route. */

@@ -1,14 +1,13 @@
 import "server-only";
-import type pg from "pg";
 import { assertCan, type Actor } from "../../auth/actor";
 import { inReadOnlySnapshot } from "../../db/pool";
-import { exportOptionsSchema, kindsOf, modalityCondition, type ExampleKind, type ExportOptions } from "../../export/export-options";
-import { CHAT_TEMPLATE_TOKENS } from "../../export/row-length";
+import { exportOptionsSchema, kindsOf, type ExampleKind } from "../../export/export-options";
 import { loadGuardProfile } from "../../guard/load-guard-profile";
 import { parseInput } from "../parse-input";
+import { countKindSamples, estimateLengths, type LengthEstimate } from "./export-preview-sql";
 
-/** An estimate before the click: from stored counts, the longest judge analysis as the completion. */
-export type LengthEstimate = { p50: number | null; p95: number | null; max: number | null; overMaxLength: number; uncounted: number };
+export type { LengthEstimate };
+
 export type ExportPreview = { counts: Record<ExampleKind, number | null>; lengths: LengthEstimate };
 
 /**
@@ -23,64 +22,8 @@ export async function previewExport(actor: Actor | null, body: unknown): Promise
   const profile = await loadGuardProfile();
   return inReadOnlySnapshot(async (client) => {
     const counts: Record<ExampleKind, number | null> = { sft: null, dpo: null, ogdpo: null };
-    const conditions: string[] = [];
-    for (const kind of kindsOf(options.kind)) {
-      const condition = kindCondition(kind, options);
-      conditions.push(condition);
-      const { rows } = await client.query<{ count: number }>(`SELECT count(*)::int AS count FROM samples s WHERE ${condition}`, filterParams(options));
-      counts[kind] = rows[0]!.count;
-    }
-    return { counts, lengths: await estimateLengths(client, options, profile.systemPromptSha256, conditions) };
+    const kinds = kindsOf(options.kind);
+    for (const kind of kinds) counts[kind] = await countKindSamples(client, kind, options);
+    return { counts, lengths: await estimateLengths(client, options, kinds, profile.systemPromptSha256) };
   });
-}
-
-function filterParams(options: ExportOptions): unknown[] {
-  return [options.dataset ?? null, options.category ?? null, options.imageCondition ?? null, options.from ?? null, options.to ?? null];
-}
-
-function kindCondition(kind: ExampleKind, options: ExportOptions): string {
-  const which =
-    kind === "sft"
-      ? options.includeExpertConfirmed
-        ? "(s.route = 'unanimous' OR EXISTS (SELECT 1 FROM adjudications a WHERE a.sample_id = s.id AND a.round = 'first'))"
-        : "s.route = 'unanimous'"
-      : kind === "dpo"
-        ? "s.route = 'majority'"
-        : `EXISTS (SELECT 1 FROM adjudications a WHERE a.sample_id = s.id AND a.round = 'first'
-                     AND ($4::date IS NULL OR a.created_at >= $4::date) AND ($5::date IS NULL OR a.created_at < $5::date))`;
-  const dates = kind === "ogdpo" ? "" : `AND ($4::date IS NULL OR s.created_at >= $4::date) AND ($5::date IS NULL OR s.created_at < $5::date)`;
-  return `${which}
-    AND ($1::text IS NULL OR s.dataset_id = (SELECT id FROM datasets WHERE name = $1))
-    AND ($2::text IS NULL OR s.category::text = $2)
-    AND ($3::text IS NULL OR s.image_condition::text = $3) ${dates} ${modalityCondition(options.modality)}`;
-}
-
-async function estimateLengths(client: pg.PoolClient, options: ExportOptions, profileSha: string, conditions: string[]): Promise<LengthEstimate> {
-  const { rows: profileRows } = await client.query<{ fixed: number | null }>(
-    `SELECT system_prompt_tokens + template_tokens AS fixed FROM guard_profiles WHERE system_prompt_sha256 = $1`,
-    [profileSha],
-  );
-  const fixed = profileRows[0]?.fixed;
-  const params = [...filterParams(options), (fixed ?? 0) + CHAT_TEMPLATE_TOKENS, options.maxLength];
-  const { rows } = await client.query<{ p50: number | null; p95: number | null; max: number | null; over: number; uncounted: number; total: number }>(
-    `WITH picked AS (
-       SELECT s.token_counts, i.width, i.height FROM samples s LEFT JOIN images i ON i.sha256 = s.image_sha256
-        WHERE ${conditions.map((condition) => `(${condition})`).join(" OR ")}),
-     measured AS (
-       SELECT $6::int + (token_counts->>'user')::int
-                + coalesce((SELECT max(value::int) FROM jsonb_array_elements_text(token_counts->'judges') AS j(value)), 0)
-                + CASE WHEN width IS NULL THEN 0 ELSE greatest(4, round(width / 28.0) * round(height / 28.0))::int + 2 END AS tokens
-         FROM picked WHERE token_counts IS NOT NULL)
-     SELECT (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY tokens) FROM measured) AS p50,
-            (SELECT percentile_disc(0.95) WITHIN GROUP (ORDER BY tokens) FROM measured) AS p95,
-            (SELECT max(tokens) FROM measured) AS max,
-            (SELECT count(*)::int FROM measured WHERE tokens > $7) AS over,
-            (SELECT count(*)::int FROM picked WHERE token_counts IS NULL) AS uncounted,
-            (SELECT count(*)::int FROM picked) AS total`,
-    params,
-  );
-  const row = rows[0]!;
-  // Until the worker has counted the profile itself, no row can be measured.
-  if (fixed === null || fixed === undefined) return { p50: null, p95: null, max: null, overMaxLength: 0, uncounted: row.total };
-  return { p50: row.p50, p95: row.p95, max: row.max, overMaxLength: row.over, uncounted: row.uncounted };
 }

@@ -16,6 +16,17 @@ import { detectFormat, type ImportFormat, type ReadProgress } from "../../import
 import { describeIssues, importRecordSchema, type ImportRecord } from "../../import/record-schema";
 import { writeBatch } from "../../import/sample-writer";
 import { log } from "../../log";
+import { upsertDataset } from "../datasets/dataset-sql";
+import {
+  datasetIsEmpty,
+  insertRunningRun,
+  lockDatasetForImport,
+  recordRunFailed,
+  recordRunProgress,
+  recordRunSucceeded,
+  startQueuedRun,
+  storedImageMeta,
+} from "./import-sql";
 
 export type ImportOptions = {
   actor: Actor;
@@ -57,7 +68,7 @@ const PROGRESS_EVERY_MS = 500;
 const STORED_REJECTIONS = 200;
 
 /**
- * Imports a file of samples (JSONL, a JSON array or Parquet; README, "Import format") in one transaction,
+ * Imports a file of samples (JSONL, a JSON array or Parquet; docs/import-format.md) in one transaction,
  * streaming it record by record and writing in batches. By default any bad record refuses the whole
  * file, and every bad record is reported; with `skipInvalid` the good records are imported and the bad
  * ones written, with their reasons, to a rejects file. The run's row is written outside the transaction,
@@ -86,9 +97,8 @@ export async function importSamples(options: ImportOptions): Promise<ImportSumma
   try {
     await client.query("BEGIN");
     const datasetId = await upsertDataset(client, datasetName);
-    // Imports of one dataset queue behind each other instead of colliding on the unique external ids.
-    await client.query("SELECT pg_advisory_xact_lock(hashtext('import:' || $1))", [datasetId]);
-    const target = { datasetId, importRunId: runId, startedEmpty: await isEmpty(client, datasetId), recordedFacets: new Set<string>() };
+    await lockDatasetForImport(client, datasetId);
+    const target = { datasetId, importRunId: runId, startedEmpty: await datasetIsEmpty(client, datasetId), recordedFacets: new Set<string>() };
     const totals = { imported: 0, updated: 0, unchanged: 0 };
     const firstSeen = new Map<string, number>();
     const knownImage = knownImageLookup(client);
@@ -150,12 +160,14 @@ export async function importSamples(options: ImportOptions): Promise<ImportSumma
     await flush();
     await writing;
     const rejectsFile = options.skipInvalid && rejectedText.length > 0 ? await writeRejects(options.rejectsFile ?? defaultRejectsFile(file), rejectedText) : null;
-    await client.query(
-      `UPDATE import_runs SET status = 'succeeded', dataset_id = $2, imported = $3, updated = $4, unchanged = $5, rejected = $6,
-              rejections = $7, rejects_file = $8, records_read = $9, progress = 1, finished_at = now()
-        WHERE id = $1`,
-      [runId, datasetId, totals.imported, totals.updated, totals.unchanged, rejected.length, JSON.stringify(rejected.slice(0, STORED_REJECTIONS)), rejectsFile, progress.records],
-    );
+    await recordRunSucceeded(client, runId, {
+      datasetId,
+      ...totals,
+      rejected: rejected.length,
+      rejections: rejected.slice(0, STORED_REJECTIONS),
+      rejectsFile,
+      recordsRead: progress.records,
+    });
     await appendAuditEvent(client, {
       actor: options.actor,
       action: "import",
@@ -207,29 +219,11 @@ function knownImageLookup(client: pg.PoolClient) {
   const seen = new Map<string, ImageMeta | null>();
   const lookup = async (sha256: string): Promise<ImageMeta | null> => {
     if (seen.has(sha256)) return seen.get(sha256)!;
-    const { rows } = await client.query<{ mime: string; byte_size: number; width: number; height: number }>(
-      `SELECT mime, byte_size, width, height FROM images WHERE sha256 = $1`,
-      [sha256],
-    );
-    const row = rows[0];
-    const meta = row ? { sha256, mime: row.mime, byteSize: row.byte_size, width: row.width, height: row.height } : null;
+    const meta = await storedImageMeta(client, sha256);
     seen.set(sha256, meta);
     return meta;
   };
   return { lookup, remember: (meta: ImageMeta) => seen.set(meta.sha256, meta) };
-}
-
-async function upsertDataset(client: pg.PoolClient, name: string): Promise<string> {
-  const { rows } = await client.query<{ id: string }>(
-    `INSERT INTO datasets (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
-    [name],
-  );
-  return rows[0]!.id;
-}
-
-async function isEmpty(client: pg.PoolClient, datasetId: string): Promise<boolean> {
-  const { rows } = await client.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM samples WHERE dataset_id = $1) AS empty`, [datasetId]);
-  return rows[0]!.empty;
 }
 
 /** The run's row, committed before the import's transaction opens: progress and failures land on it. */
@@ -237,19 +231,10 @@ async function beginRun(options: ImportOptions, datasetName: string, format: Imp
   const fileName = options.displayName ?? path.basename(options.file);
   const settings = JSON.stringify({ layout, imageDir: options.imageDir ?? null });
   if (options.runId) {
-    const { rowCount } = await pool().query(
-      `UPDATE import_runs SET status = 'running', format = $2, started_at = now(), heartbeat_at = now() WHERE id = $1 AND status = 'queued'`,
-      [options.runId, format],
-    );
-    if (rowCount === 0) throw new UserError(`import run ${options.runId} is not waiting to run`);
+    if (!(await startQueuedRun(pool(), options.runId, format))) throw new UserError(`import run ${options.runId} is not waiting to run`);
     return options.runId;
   }
-  const { rows } = await pool().query<{ id: string }>(
-    `INSERT INTO import_runs (dataset_id, dataset_name, actor_id, file_name, skip_invalid, format, options, heartbeat_at)
-     VALUES ((SELECT id FROM datasets WHERE name = $1), $1, $2, $3, $4, $5, $6, now()) RETURNING id`,
-    [datasetName, options.actor.userId, fileName, Boolean(options.skipInvalid), format, settings],
-  );
-  return rows[0]!.id;
+  return insertRunningRun(pool(), { datasetName, actorId: options.actor.userId, fileName, skipInvalid: Boolean(options.skipInvalid), format }, settings);
 }
 
 /** Writes the records read so far every half second, on its own connection: the import's is busy. */
@@ -257,13 +242,7 @@ function progressReporter(runId: string, progress: ReadProgress) {
   let last = Date.now();
   let pending: Promise<unknown> = Promise.resolve();
   const write = () =>
-    pool()
-      .query(`UPDATE import_runs SET records_read = $2, progress = $3, heartbeat_at = now() WHERE id = $1 AND status = 'running'`, [
-        runId,
-        progress.records,
-        Math.min(1, progress.fraction),
-      ])
-      .catch((error: Error) => log.warn("could not record import progress", { error: error.message }));
+    recordRunProgress(pool(), runId, progress.records, Math.min(1, progress.fraction)).catch((error: Error) => log.warn("could not record import progress", { error: error.message }));
   return {
     tick() {
       const now = Date.now();
@@ -277,11 +256,12 @@ function progressReporter(runId: string, progress: ReadProgress) {
 
 async function endRun(runId: string, outcome: { status: "failed"; progress: ReadProgress; rejected: Rejection[]; error: string }) {
   try {
-    await pool().query(
-      `UPDATE import_runs SET status = 'failed', rejected = $2, rejections = $3, error = $4, records_read = $5, finished_at = now()
-        WHERE id = $1`,
-      [runId, outcome.rejected.length, JSON.stringify(outcome.rejected.slice(0, STORED_REJECTIONS)), outcome.error, outcome.progress.records],
-    );
+    await recordRunFailed(pool(), runId, {
+      rejected: outcome.rejected.length,
+      rejections: outcome.rejected.slice(0, STORED_REJECTIONS),
+      error: outcome.error,
+      recordsRead: outcome.progress.records,
+    });
   } catch (error) {
     log.warn("could not record the failed import run", { error: (error as Error).message });
   }

@@ -9,6 +9,7 @@ import { pool } from "../../db/pool";
 import { NotFoundError } from "../../errors";
 import { importWorkDir } from "../../paths";
 import { parseInput } from "../parse-input";
+import { recentRunRows, runRowById, type RunRow } from "./import-sql";
 
 export type ImportRunView = {
   id: string;
@@ -34,17 +35,6 @@ export type ImportRunView = {
 
 export type ImportRunDetail = ImportRunView & { rejections: { line: number; reason: string }[] };
 
-const RUN_COLUMNS = `r.id, coalesce(d.name, r.dataset_name) AS dataset, r.file_name, r.format, r.options->'layout'->>'layout' AS layout,
-  r.status::text AS status, u.email AS started_by, r.imported, r.updated, r.unchanged, r.rejected, r.records_read, r.progress, r.error,
-  r.started_at, r.finished_at, r.rejects_file, r.rejections,
-  (r.status = 'running' AND coalesce(r.heartbeat_at, r.started_at) < now() - interval '2 minutes') AS quiet`;
-
-type RunRow = {
-  id: string; dataset: string | null; file_name: string; format: string | null; layout: string | null; status: Exclude<ImportRunView["status"], "interrupted">; quiet: boolean;
-  started_by: string | null; imported: number; updated: number; unchanged: number; rejected: number; records_read: number; progress: number;
-  error: string | null; started_at: Date; finished_at: Date | null; rejects_file: string | null; rejections: { line: number; reason: string }[] | null;
-};
-
 const view = (row: RunRow): ImportRunView => ({
   id: row.id,
   dataset: row.dataset,
@@ -68,11 +58,7 @@ const view = (row: RunRow): ImportRunView => ({
 /** The import history, newest first: the CLI's runs and the page's alike. */
 export async function listImports(actor: Actor | null): Promise<ImportRunView[]> {
   assertCan(actor, "sample:import");
-  const { rows } = await pool().query<RunRow>(
-    `SELECT ${RUN_COLUMNS} FROM import_runs r LEFT JOIN datasets d ON d.id = r.dataset_id LEFT JOIN users u ON u.id = r.actor_id
-      ORDER BY r.started_at DESC LIMIT 50`,
-  );
-  return rows.map(view);
+  return (await recentRunRows(pool())).map(view);
 }
 
 const runIdSchema = z.object({ id: z.uuid("is not an import id") });
@@ -93,12 +79,9 @@ export async function openImportRejects(actor: Actor | null, params: unknown): P
 }
 
 async function runRow(id: string): Promise<RunRow> {
-  const { rows } = await pool().query<RunRow>(
-    `SELECT ${RUN_COLUMNS} FROM import_runs r LEFT JOIN datasets d ON d.id = r.dataset_id LEFT JOIN users u ON u.id = r.actor_id WHERE r.id = $1`,
-    [id],
-  );
-  if (!rows[0]) throw new NotFoundError("no such import");
-  return rows[0];
+  const row = await runRowById(pool(), id);
+  if (!row) throw new NotFoundError("no such import");
+  return row;
 }
 
 /** Only files under the app's own import folder are served. */

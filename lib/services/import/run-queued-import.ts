@@ -8,6 +8,7 @@ import { importLayoutSchema } from "../../import/import-layout-schema";
 import { log } from "../../log";
 import { uploadsDir } from "./import-input";
 import { importSamples } from "./import-samples";
+import { failUnfinishedRun, queuedRun, requeueRunningRun } from "./import-sql";
 import type { QueuedImportOptions } from "./queue-import";
 
 /**
@@ -16,16 +17,11 @@ import type { QueuedImportOptions } from "./queue-import";
  * whose first try committed) is left alone.
  */
 export async function runQueuedImport(runId: string): Promise<void> {
-  const { rows } = await pool().query<{ status: string; dataset_name: string; options: QueuedImportOptions; file_name: string; user_id: string | null; email: string | null; role: Actor["role"] | null }>(
-    `SELECT r.status::text AS status, r.dataset_name, r.options, r.file_name, u.id AS user_id, u.email, u.role::text AS role
-       FROM import_runs r LEFT JOIN users u ON u.id = r.actor_id AND u.disabled_at IS NULL WHERE r.id = $1`,
-    [runId],
-  );
-  const run = rows[0];
+  const run = await queuedRun<QueuedImportOptions>(pool(), runId);
   if (!run || run.status === "succeeded" || run.status === "failed") return;
-  if (run.status === "running") await pool().query(`UPDATE import_runs SET status = 'queued' WHERE id = $1 AND status = 'running'`, [runId]);
+  if (run.status === "running") await requeueRunningRun(pool(), runId);
   if (!run.user_id || !run.role) {
-    await pool().query(`UPDATE import_runs SET status = 'failed', error = 'the admin who started it no longer has an active account', finished_at = now() WHERE id = $1`, [runId]);
+    await failUnfinishedRun(pool(), runId, "the admin who started it no longer has an active account");
     return;
   }
   const actor: Actor = { userId: run.user_id, email: run.email!, role: run.role, via: "session" };
@@ -46,7 +42,7 @@ export async function runQueuedImport(runId: string): Promise<void> {
     // The run records why; a retry of the job would only fail the same way.
     const message = error instanceof UserError ? error.message : "the import failed; see the worker log";
     if (!(error instanceof UserError)) log.error("queued import failed", { runId, error: (error as Error).stack ?? String(error) });
-    await pool().query(`UPDATE import_runs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1 AND status IN ('queued', 'running')`, [runId, message]);
+    await failUnfinishedRun(pool(), runId, message);
   }
   await removeUpload(run.options.file);
 }

@@ -3,9 +3,10 @@ import { assertCan, type Actor } from "../../auth/actor";
 import { can } from "../../auth/permissions";
 import { pool } from "../../db/pool";
 import { currentModel } from "../../prelabel/guard-config";
-import { PGBOSS_SCHEMA } from "../../jobs/boss";
-import { PRELABEL_DEAD_LETTER, PRELABEL_QUEUES_LIKE } from "../../prelabel/prelabel-queue";
+import { recentFinishedExports } from "../exports/export-sql";
 import { listPrelabelFailures, type PrelabelFailureView } from "./list-prelabel-failures";
+import { prelabelJobStates } from "./prelabel-jobs-sql";
+import { prelabelCoverage, profilesByPrompt, recentWorkerPrelabels, type CoverageRow } from "./prelabel-sql";
 
 export type ProfileView = { systemPromptSha256: string; name: string | null; systemPrompt: string | null; completionTemplate: string | null };
 
@@ -21,41 +22,25 @@ export type PrelabelPanel = {
   throughput: { lastMinute: number; lastTenMinutes: number };
 };
 
-type CoverageRow = { dataset: string; samples: number; model: string | null; version: string | null; labelled: number; prompts: string[]; unprompted: boolean };
-
 /**
  * Pre-label coverage per dataset and model version with the profile each version ran with, the exports
  * checked against the current model's profile, the job queue's state, recent failures and throughput.
  */
 export async function getPrelabelPanel(actor: Actor | null): Promise<PrelabelPanel> {
   assertCan(actor, "stats:read");
-  const coverage = await pool().query<CoverageRow>(
-    `SELECT d.name AS dataset, (SELECT count(*)::int FROM samples x WHERE x.dataset_id = d.id) AS samples,
-            p.model_name AS model, p.model_version AS version, count(DISTINCT p.sample_id)::int AS labelled,
-            array_remove(array_agg(DISTINCT p.prompt_sha256), NULL) AS prompts,
-            coalesce(bool_or(p.id IS NOT NULL AND p.prompt_sha256 IS NULL), false) AS unprompted
-       FROM datasets d
-       LEFT JOIN samples s ON s.dataset_id = d.id
-       LEFT JOIN prelabels p ON p.sample_id = s.id
-      GROUP BY d.id, d.name, p.model_name, p.model_version
-      ORDER BY d.name, p.model_name NULLS LAST, p.model_version`,
-  );
+  const coverage = await prelabelCoverage(pool());
   const current = await currentModel().catch(() => null);
-  const models = await modelVersions(coverage.rows, current);
+  const models = await modelVersions(coverage, current);
   const currentPrompts = models.find((model) => model.current)?.profiles.map((profile) => profile.systemPromptSha256) ?? [];
-  const throughput = await pool().query<{ minute: number; ten: number }>(
-    `SELECT count(*) FILTER (WHERE created_at > now() - interval '1 minute')::int AS minute,
-            count(*) FILTER (WHERE created_at > now() - interval '10 minutes')::int AS ten
-       FROM prelabels WHERE origin = 'worker' AND created_at > now() - interval '10 minutes'`,
-  );
+  const throughput = await recentWorkerPrelabels(pool());
   return {
-    coverage: coverage.rows.map(({ dataset, samples, model, version, labelled }) => ({ dataset, samples, model, version, labelled })),
+    coverage: coverage.map(({ dataset, samples, model, version, labelled }) => ({ dataset, samples, model, version, labelled })),
     models,
     current,
     exports: actor && can("export:read", actor.role) ? await recentExports(currentPrompts) : null,
     queue: await queueState(),
     failures: await listPrelabelFailures(actor, { limit: 20 }),
-    throughput: { lastMinute: throughput.rows[0]!.minute / 60, lastTenMinutes: throughput.rows[0]!.ten / 600 },
+    throughput: { lastMinute: throughput.minute / 60, lastTenMinutes: throughput.ten / 600 },
   };
 }
 
@@ -71,11 +56,7 @@ async function modelVersions(rows: CoverageRow[], current: { model: string; vers
     byVersion.set(key, entry);
   }
   const hashes = [...new Set([...byVersion.values()].flatMap((entry) => [...entry.prompts]))];
-  const { rows: known } = await pool().query<{ sha: string; name: string; system_prompt: string; completion_template: string }>(
-    `SELECT system_prompt_sha256 AS sha, name, system_prompt, completion_template FROM guard_profiles WHERE system_prompt_sha256 = ANY($1::text[])`,
-    [hashes],
-  );
-  const named = new Map(known.map((row) => [row.sha, row]));
+  const named = new Map((await profilesByPrompt(pool(), hashes)).map((row) => [row.sha, row]));
   return [...byVersion.values()].map((entry) => ({
     model: entry.model,
     version: entry.version,
@@ -90,11 +71,7 @@ async function modelVersions(rows: CoverageRow[], current: { model: string; vers
 }
 
 async function recentExports(currentPrompts: string[]): Promise<NonNullable<PrelabelPanel["exports"]>> {
-  const { rows } = await pool().query<{ id: string; kind: string; format: string; created_at: Date; profile: { name?: unknown; systemPromptSha256?: unknown } | null }>(
-    `SELECT id, kind::text AS kind, format::text AS format, created_at, manifest->'guardProfile' AS profile
-       FROM exports WHERE status = 'succeeded' ORDER BY created_at DESC LIMIT 10`,
-  );
-  return rows.map((row) => {
+  return (await recentFinishedExports(pool())).map((row) => {
     const profile =
       row.profile && typeof row.profile.name === "string" && typeof row.profile.systemPromptSha256 === "string"
         ? { name: row.profile.name, systemPromptSha256: row.profile.systemPromptSha256 }
@@ -113,13 +90,7 @@ async function recentExports(currentPrompts: string[]): Promise<NonNullable<Prel
 
 async function queueState(): Promise<PrelabelPanel["queue"]> {
   const queue = { created: 0, retry: 0, active: 0, completed: 0, failed: 0, deadLettered: 0 };
-  const exists = await pool().query<{ present: boolean }>(`SELECT to_regclass('${PGBOSS_SCHEMA}.job') IS NOT NULL AS present`);
-  if (!exists.rows[0]!.present) return queue;
-  const states = await pool().query<{ dead: boolean; state: string; count: number }>(
-    `SELECT name = $2 AS dead, state::text AS state, count(*)::int AS count FROM ${PGBOSS_SCHEMA}.job WHERE name LIKE $1 OR name = $2 GROUP BY 1, 2`,
-    [PRELABEL_QUEUES_LIKE, PRELABEL_DEAD_LETTER],
-  );
-  for (const row of states.rows) {
+  for (const row of await prelabelJobStates(pool())) {
     if (row.dead) queue.deadLettered += row.count;
     else if (row.state in queue) queue[row.state as keyof typeof queue] += row.count;
   }

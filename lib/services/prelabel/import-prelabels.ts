@@ -6,14 +6,16 @@ import { z } from "zod";
 import { appendAuditEvent } from "../../audit/append-audit-event";
 import { assertCan, type Actor } from "../../auth/actor";
 import { inTransaction, pool } from "../../db/pool";
-import { riskSqlLabel, type RiskValue } from "../../domain/risk";
-import { NotFoundError, UserError } from "../../errors";
+import type { RiskValue } from "../../domain/risk";
+import { UserError } from "../../errors";
 import { matchKeyOf } from "../../import/match-key";
 import { readRecords } from "../../import/read-records";
 import { detectFormat, type ReadProgress } from "../../import/record-source";
 import { readEvaluationRecord, type SampleRef } from "../../prelabel/evaluation-record";
 import { syncFirstOpinionQueue } from "../../queue/sync-queue";
+import { datasetIdByName } from "../datasets/dataset-sql";
 import { parseInput } from "../parse-input";
+import { samplesByExternalId, samplesByMatchKey, samplesWithoutMatchKey, setMatchKeys, upsertEvaluationPrelabels } from "./prelabel-sql";
 
 const label = z.string().trim().min(1, "must not be empty").max(200);
 
@@ -48,9 +50,7 @@ export async function importPrelabels(actor: Actor | null, input: unknown): Prom
   const resolved = path.resolve(file);
   const stat = await fs.stat(resolved).catch(() => null);
   if (!stat?.isFile()) throw new UserError(`no such file: ${file}`);
-  const { rows } = await pool().query<{ id: string }>(`SELECT id FROM datasets WHERE name = $1`, [dataset]);
-  if (!rows[0]) throw new NotFoundError(`no dataset named ${dataset}`);
-  const datasetId = rows[0].id;
+  const datasetId = await datasetIdByName(pool(), dataset);
   await fillMissingMatchKeys(datasetId);
 
   const summary: PrelabelImportSummary = { imported: 0, unchanged: 0, unmatched: [], unparseable: [] };
@@ -102,17 +102,9 @@ async function matchBatch(
   if (pending.length === 0) return [];
   const ids = pending.flatMap(({ ref }) => ("externalId" in ref ? [ref.externalId] : []));
   const keys = pending.flatMap(({ ref }) => ("matchKey" in ref ? [ref.matchKey] : []));
-  const byId = await client.query<{ id: number; external_id: string }>(
-    `SELECT id, external_id FROM samples WHERE dataset_id = $1 AND external_id = ANY($2::text[])`,
-    [datasetId, ids],
-  );
-  const byKey = await client.query<{ id: number; match_key: string; image_name: string | null }>(
-    `SELECT id, match_key, image_name FROM samples WHERE dataset_id = $1 AND match_key = ANY($2::text[])`,
-    [datasetId, keys],
-  );
-  const idOf = new Map(byId.rows.map((row) => [row.external_id, row.id]));
+  const idOf = new Map((await samplesByExternalId(client, datasetId, ids)).map((row) => [row.external_id, row.id]));
   const candidates = new Map<string, { id: number; imageName: string | null }[]>();
-  for (const row of byKey.rows) candidates.set(row.match_key, [...(candidates.get(row.match_key) ?? []), { id: row.id, imageName: row.image_name }]);
+  for (const row of await samplesByMatchKey(client, datasetId, keys)) candidates.set(row.match_key, [...(candidates.get(row.match_key) ?? []), { id: row.id, imageName: row.image_name }]);
 
   const matched: Matched[] = [];
   for (const { line, ref, verdict } of pending) {
@@ -149,18 +141,7 @@ function findByContent(candidates: { id: number; imageName: string | null }[], i
 /** Returns the samples whose pre-label was written (new or changed); an identical verdict is left alone. */
 async function writeBatch(client: pg.PoolClient, model: { model: string; version: string }, matched: Matched[]): Promise<number[]> {
   if (matched.length === 0) return [];
-  const { rows } = await client.query<{ sample_id: number }>(
-    `INSERT INTO prelabels (sample_id, model_name, model_version, judgment, analysis, origin)
-     SELECT u.sample_id, $1, $2, u.judgment, u.analysis, 'evaluation'
-       FROM unnest($3::int[], $4::risk_level[], $5::text[]) AS u(sample_id, judgment, analysis)
-     ON CONFLICT (sample_id, model_name, model_version) DO UPDATE
-        SET judgment = EXCLUDED.judgment, analysis = EXCLUDED.analysis, origin = EXCLUDED.origin, prompt_sha256 = NULL,
-            prob_safe = NULL, prob_potential = NULL, prob_harmful = NULL, created_at = now()
-      WHERE (prelabels.judgment, prelabels.analysis) IS DISTINCT FROM (EXCLUDED.judgment, EXCLUDED.analysis)
-     RETURNING sample_id`,
-    [model.model, model.version, matched.map((row) => row.sampleId), matched.map((row) => riskSqlLabel(row.judgment)), matched.map((row) => row.analysis)],
-  );
-  return rows.map((row) => row.sample_id);
+  return upsertEvaluationPrelabels(client, model, matched);
 }
 
 /**
@@ -169,14 +150,8 @@ async function writeBatch(client: pg.PoolClient, model: { model: string; version
  */
 async function fillMissingMatchKeys(datasetId: string): Promise<void> {
   for (;;) {
-    const { rows } = await pool().query<{ id: number; question: string; thinking: string; answer: string }>(
-      `SELECT id, question, thinking, answer FROM samples WHERE dataset_id = $1 AND match_key IS NULL ORDER BY id LIMIT 1000`,
-      [datasetId],
-    );
+    const rows = await samplesWithoutMatchKey(pool(), datasetId, 1000);
     if (rows.length === 0) return;
-    await pool().query(
-      `UPDATE samples SET match_key = u.key FROM unnest($1::int[], $2::text[]) AS u(id, key) WHERE samples.id = u.id`,
-      [rows.map((row) => row.id), rows.map((row) => matchKeyOf(row.question, row.thinking, row.answer))],
-    );
+    await setMatchKeys(pool(), rows.map((row) => ({ id: row.id, key: matchKeyOf(row.question, row.thinking, row.answer) })));
   }
 }

@@ -2,10 +2,9 @@ import "server-only";
 import { z } from "zod";
 import { assertCan, type Actor } from "../../auth/actor";
 import { pool } from "../../db/pool";
-import { PGBOSS_SCHEMA } from "../../jobs/boss";
-import { PRELABEL_QUEUES_LIKE } from "../../prelabel/prelabel-queue";
 import { optionalParam } from "../../validation";
 import { parseInput } from "../parse-input";
+import { prelabelFailureRows } from "./prelabel-jobs-sql";
 
 export const prelabelFailuresSchema = z.strictObject({
   dataset: optionalParam(z.string().trim().min(1).max(200)),
@@ -29,18 +28,6 @@ export type PrelabelFailureView = {
   at: string;
 };
 
-type FailureRow = {
-  id: string;
-  state: "retry" | "failed";
-  retry_count: number;
-  retry_limit: number;
-  data: { sampleId?: number; model?: string; version?: string } | null;
-  output: unknown;
-  at: Date;
-  external_id: string | null;
-  dataset: string | null;
-};
-
 /**
  * Pre-label jobs that failed, newest first: those waiting to retry and those out of retries, each with its
  * error and, for a reply the guard gave but the parser refused, the start of the reply.
@@ -48,20 +35,7 @@ type FailureRow = {
 export async function listPrelabelFailures(actor: Actor | null, input: unknown = {}): Promise<PrelabelFailureView[]> {
   assertCan(actor, "stats:read");
   const { dataset, limit } = parseInput(prelabelFailuresSchema, input);
-  const exists = await pool().query<{ present: boolean }>(`SELECT to_regclass('${PGBOSS_SCHEMA}.job') IS NOT NULL AS present`);
-  if (!exists.rows[0]!.present) return [];
-  const { rows } = await pool().query<FailureRow>(
-    `SELECT j.id, j.state::text AS state, j.retry_count, j.retry_limit, j.data, j.output,
-            coalesce(j.completed_on, j.started_on, j.created_on) AS at, s.external_id, d.name AS dataset
-       FROM ${PGBOSS_SCHEMA}.job j
-       LEFT JOIN samples s ON s.id = (j.data->>'sampleId')::int
-       LEFT JOIN datasets d ON d.id = s.dataset_id
-      WHERE j.name LIKE $1 AND (j.state = 'failed' OR (j.state = 'retry' AND j.output IS NOT NULL))
-        AND ($2::text IS NULL OR d.name = $2)
-      ORDER BY coalesce(j.completed_on, j.started_on, j.created_on) DESC
-      LIMIT $3`,
-    [PRELABEL_QUEUES_LIKE, dataset ?? null, limit],
-  );
+  const rows = await prelabelFailureRows(pool(), dataset ?? null, limit);
   return rows.map((row) => ({
     jobId: row.id,
     sampleId: row.data?.sampleId ?? null,

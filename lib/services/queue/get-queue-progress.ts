@@ -3,7 +3,7 @@ import type { Actor } from "../../auth/actor";
 import { pool } from "../../db/pool";
 import { parseInput } from "../parse-input";
 import { queueFiltersSchema } from "./queue-schemas";
-import { heldFromExpertCount, queueScope } from "./queue-sql";
+import { decidedTodayBy, queueScope, remainingForExpert } from "./queue-sql";
 import { requireExpert } from "./require-expert";
 
 export type QueueProgress = { decidedToday: number; remaining: number };
@@ -18,15 +18,6 @@ export async function getQueueProgress(actor: Actor | null, rawFilters: unknown)
   const expertId = requireExpert(actor);
   const filters = parseInput(queueFiltersSchema, rawFilters);
   const scope = queueScope(expertId, filters);
-  const [decided, remaining] = await Promise.all([
-    pool().query<{ count: number }>(
-      `SELECT count(*)::int AS count FROM adjudications WHERE expert_id = $1 AND created_at >= date_trunc('day', now())`,
-      [expertId],
-    ),
-    pool().query<{ count: number }>(
-      `SELECT (SELECT count(*) FROM ${scope.from} WHERE ${scope.filters})::int - (${heldFromExpertCount(scope)})::int AS count`,
-      scope.params,
-    ),
-  ]);
-  return { decidedToday: decided.rows[0]!.count, remaining: remaining.rows[0]!.count };
+  const [decidedToday, remaining] = await Promise.all([decidedTodayBy(pool(), expertId), remainingForExpert(pool(), scope)]);
+  return { decidedToday, remaining };
 }

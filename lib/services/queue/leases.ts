@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { ConflictError, NotFoundError } from "../../errors";
 import { lockSamplesForQueueChange } from "../../queue/sync-queue";
-import { sampleDetailSelect } from "../samples/load-sample-detail";
+import { sampleDetailSelect } from "../samples/sample-detail-sql";
 import type { QueueFilters } from "./queue-schemas";
 import { availableToExpert } from "./queue-sql";
 

@@ -1,3 +1,4 @@
+import type { Queryable } from "../../db/pool";
 import type { QueueFilters } from "./queue-schemas";
 
 export type QueueScope = { from: string; filters: string; params: unknown[] };
@@ -60,4 +61,22 @@ export function availableToExpert(expertId: string, filters: QueueFilters): { fr
   ];
   const order = `${filters.dataset !== undefined ? "q.dataset_id, " : ""}q.priority, q.enqueued_at, q.sample_id`;
   return { from: scope.from, where: [...available, scope.filters].join("\n        AND "), order, params: scope.params };
+}
+
+/** The expert's decisions since midnight, server time. */
+export async function decidedTodayBy(db: Queryable, expertId: string): Promise<number> {
+  const { rows } = await db.query<{ count: number }>(
+    `SELECT count(*)::int AS count FROM adjudications WHERE expert_id = $1 AND created_at >= date_trunc('day', now())`,
+    [expertId],
+  );
+  return rows[0]!.count;
+}
+
+/** What is left in the scope for its expert: every matching item less those held from them. */
+export async function remainingForExpert(db: Queryable, scope: QueueScope): Promise<number> {
+  const { rows } = await db.query<{ count: number }>(
+    `SELECT (SELECT count(*) FROM ${scope.from} WHERE ${scope.filters})::int - (${heldFromExpertCount(scope)})::int AS count`,
+    scope.params,
+  );
+  return rows[0]!.count;
 }

@@ -4,18 +4,16 @@ import { assertCan, type Actor } from "../../auth/actor";
 import { inTransaction } from "../../db/pool";
 import { ConflictError } from "../../errors";
 import { parseSampleId } from "../samples/sample-id";
+import { resolveOpenFlags } from "./decision-sql";
 
 /** Closes a sample's open flags after the discussion, which returns it to the queue. */
 export async function resolveFlags(actor: Actor | null, rawSampleId: unknown): Promise<{ resolved: number }> {
   assertCan(actor, "flag:resolve");
   const sampleId = parseSampleId(rawSampleId);
   return inTransaction(async (client) => {
-    const { rowCount } = await client.query(
-      `UPDATE sample_flags SET resolved_at = now(), resolved_by_id = $2 WHERE sample_id = $1 AND resolved_at IS NULL`,
-      [sampleId, actor.userId],
-    );
-    if (!rowCount) throw new ConflictError("This sample has no open flag.");
-    await appendAuditEvent(client, { actor, action: "sample.flag.resolve", entityType: "sample", entityId: String(sampleId), after: { resolved: rowCount } });
-    return { resolved: rowCount };
+    const resolved = await resolveOpenFlags(client, sampleId, actor.userId);
+    if (!resolved) throw new ConflictError("This sample has no open flag.");
+    await appendAuditEvent(client, { actor, action: "sample.flag.resolve", entityType: "sample", entityId: String(sampleId), after: { resolved } });
+    return { resolved };
   });
 }

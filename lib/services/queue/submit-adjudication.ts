@@ -2,13 +2,14 @@ import "server-only";
 import { appendAuditEvent } from "../../audit/append-audit-event";
 import type { Actor } from "../../auth/actor";
 import { inTransaction } from "../../db/pool";
-import { riskSqlLabel, type RiskValue } from "../../domain/risk";
+import type { RiskValue } from "../../domain/risk";
 import { parseStoredJudges } from "../../domain/stored-judges";
 import { ConflictError, ValidationError } from "../../errors";
 import { queueSecondOpinionIfPicked } from "../../queue/sync-queue";
 import { parseInput } from "../parse-input";
 import { parseSampleId } from "../samples/sample-id";
 import { adjudicationInputSchema } from "./queue-schemas";
+import { insertAdjudication, sampleForDecision } from "./decision-sql";
 import { complete, lockHeld } from "./leases";
 import { requireExpert } from "./require-expert";
 
@@ -32,41 +33,30 @@ export async function submitAdjudication(actor: Actor | null, rawSampleId: unkno
   const input = parseInput(adjudicationInputSchema, body);
   return inTransaction(async (client) => {
     const lease = await lockHeld(client, sampleId, expertId, { requireLive: true });
-    const { rows: sample } = await client.query<{ thinking_length: number; judges: unknown }>(
-      `SELECT length(thinking) AS thinking_length, judges FROM samples WHERE id = $1`,
-      [sampleId],
-    );
+    const sample = await sampleForDecision(client, sampleId);
     let judgment: RiskValue;
     if (input.supports !== undefined) {
-      const judge = parseStoredJudges(sample[0]!.judges).find((candidate) => candidate.name === input.supports);
+      const judge = parseStoredJudges(sample.judges).find((candidate) => candidate.name === input.supports);
       if (!judge) throw new ValidationError({ supports: [`no judge named '${input.supports}' on this sample`] });
       judgment = judge.judgment;
     } else {
       judgment = input.judgment as RiskValue;
-      const length = sample[0]!.thinking_length;
+      const length = sample.thinking_length;
       if (input.span && input.span[1] > length) throw new ValidationError({ span: [`must lie within the thinking (0–${length})`] });
     }
     const kind = input.supports !== undefined ? "supports_judge" : "correction";
-    const inserted = await client.query<{ id: string; undo_until: Date }>(
-      `INSERT INTO adjudications (sample_id, expert_id, kind, supported_judge, judgment, analysis, span_start, span_end, round, started_at, undo_until)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT DO NOTHING
-       RETURNING id, undo_until`,
-      [
-        sampleId,
-        expertId,
-        kind,
-        input.supports ?? null,
-        riskSqlLabel(judgment),
-        input.analysis ?? null,
-        input.span?.[0] ?? null,
-        input.span?.[1] ?? null,
-        lease.round,
-        lease.created_at,
-        lease.expires_at,
-      ],
-    );
-    const adjudication = inserted.rows[0];
+    const adjudication = await insertAdjudication(client, {
+      sampleId,
+      expertId,
+      kind,
+      supportedJudge: input.supports ?? null,
+      judgment,
+      analysis: input.analysis ?? null,
+      span: input.span ?? null,
+      round: lease.round,
+      startedAt: lease.created_at,
+      undoUntil: lease.expires_at,
+    });
     if (!adjudication) throw new ConflictError("This sample already has your decision, or this round was already decided.");
     await complete(client, sampleId, lease.round);
     const secondOpinionQueued = lease.round === "first" ? await queueSecondOpinionIfPicked(client, sampleId) : false;

@@ -5,6 +5,7 @@ import { inTransaction } from "../../db/pool";
 import { ConflictError } from "../../errors";
 import { lockSamplesForQueueChange, requeueSecondOpinion, syncFirstOpinionQueue } from "../../queue/sync-queue";
 import { parseSampleId } from "../samples/sample-id";
+import { deleteDecision, hasSecondOpinion, lockOwnDecision } from "./decision-sql";
 import { retake } from "./leases";
 import { requireExpert } from "./require-expert";
 
@@ -19,38 +20,14 @@ export async function undoAdjudication(actor: Actor | null, rawSampleId: unknown
   const sampleId = parseSampleId(rawSampleId);
   return inTransaction(async (client) => {
     await lockSamplesForQueueChange(client, [sampleId]);
-    const { rows } = await client.query<{
-      id: string;
-      round: "first" | "second";
-      kind: string;
-      supported_judge: string | null;
-      judgment: string;
-      analysis: string | null;
-      span_start: number | null;
-      span_end: number | null;
-      undo_until: Date | null;
-      open: boolean;
-    }>(
-      `SELECT id, round, kind, supported_judge, judgment::text AS judgment, analysis, span_start, span_end, undo_until,
-              coalesce(undo_until > now(), false) AS open
-         FROM adjudications WHERE sample_id = $1 AND expert_id = $2 FOR UPDATE`,
-      [sampleId, expertId],
-    );
-    const decision = rows[0];
+    const decision = await lockOwnDecision(client, sampleId, expertId);
     if (!decision) throw new ConflictError("You have no decision on this sample to undo.");
     if (!decision.open) throw new ConflictError("The undo window closed when the lease expired.");
-    if (decision.round === "first") {
-      const second = await client.query(`SELECT 1 FROM adjudications WHERE sample_id = $1 AND round = 'second'`, [sampleId]);
-      if (second.rowCount) throw new ConflictError("A second opinion was already given on this decision.");
-    }
+    if (decision.round === "first" && (await hasSecondOpinion(client, sampleId))) throw new ConflictError("A second opinion was already given on this decision.");
     const leaseExpiresAt = await retake(client, sampleId, expertId, decision.round, decision.undo_until!);
-    await client.query(`DELETE FROM adjudications WHERE id = $1`, [decision.id]);
-    if (decision.round === "first") {
-      await client.query(`DELETE FROM queue_items WHERE sample_id = $1 AND round = 'second'`, [sampleId]);
-      await syncFirstOpinionQueue(client, [sampleId]);
-    } else {
-      await requeueSecondOpinion(client, sampleId);
-    }
+    await deleteDecision(client, decision, sampleId);
+    if (decision.round === "first") await syncFirstOpinionQueue(client, [sampleId]);
+    else await requeueSecondOpinion(client, sampleId);
     await appendAuditEvent(client, {
       actor: actor!,
       action: "adjudication.undo",

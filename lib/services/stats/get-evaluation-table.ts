@@ -2,10 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { assertCan, type Actor } from "../../auth/actor";
 import { inReadOnlySnapshot } from "../../db/pool";
-import { NotFoundError } from "../../errors";
 import { evaluationRows } from "../../stats/evaluation";
 import { EVALUATION_METRICS, evaluationCsv, evaluationMarkdown, evaluationTable } from "../../stats/evaluation-table";
 import { readEvaluationCells } from "../../stats/read-evaluation-cells";
+import { datasetScope } from "../datasets/dataset-sql";
 import { parseInput } from "../parse-input";
 
 const blankAsAbsent = (value: unknown) => (value === "" ? undefined : value);
@@ -25,12 +25,7 @@ export async function getEvaluationTable(actor: Actor | null, query: unknown): P
   assertCan(actor, "stats:read");
   const { dataset, basis, metric, format } = parseInput(evaluationTableQuerySchema, query);
   const cells = await inReadOnlySnapshot(async (client) => {
-    let datasetId: string | null = null;
-    if (dataset) {
-      const { rows } = await client.query<{ id: string }>(`SELECT id FROM datasets WHERE name = $1`, [dataset]);
-      if (!rows[0]) throw new NotFoundError(`no dataset named ${dataset}`);
-      datasetId = rows[0].id;
-    }
+    const datasetId = await datasetScope(client, dataset);
     return readEvaluationCells(client, datasetId);
   });
   const table = evaluationTable(evaluationRows(basis === "reference" ? cells.vsReference : cells.vsExpert), metric);

@@ -8,6 +8,7 @@ import { inTransaction } from "../../db/pool";
 import { ForbiddenError, NotFoundError, ValidationError } from "../../errors";
 import { zodFieldErrors } from "../../validation";
 import { createApiTokenSchema, ownTokenSchema } from "./token.schema";
+import { insertToken, userByEmail } from "./token-sql";
 
 /** Creates a token for a user; the plain token is returned once and never stored. */
 export async function createApiToken(actor: Actor, input: z.input<typeof createApiTokenSchema>): Promise<{ token: string; id: string }> {
@@ -16,20 +17,12 @@ export async function createApiToken(actor: Actor, input: z.input<typeof createA
   if (!parsed.success) throw new ValidationError(zodFieldErrors(parsed.error));
   const { email, name } = parsed.data;
   return inTransaction(async (client) => {
-    const { rows } = await client.query<{ id: string; disabled_at: Date | null }>(
-      `SELECT id, disabled_at FROM users WHERE email = $1`,
-      [email],
-    );
-    const user = rows[0];
+    const user = await userByEmail(client, email);
     if (!user) throw new NotFoundError(`no user with the email ${email}`);
     if (user.id !== actor.userId && !can("user:manage", actor.role)) throw new ForbiddenError("you may only create tokens for yourself");
     if (user.disabled_at) throw new ForbiddenError(`${email} is disabled`);
     const { token, tokenHash, prefix } = generateApiToken();
-    const inserted = await client.query<{ id: string }>(
-      `INSERT INTO api_tokens (user_id, name, token_hash, prefix) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [user.id, name, tokenHash, prefix],
-    );
-    const id = inserted.rows[0]!.id;
+    const id = await insertToken(client, { userId: user.id, name, tokenHash, prefix });
     await appendAuditEvent(client, { actor, action: "token.create", entityType: "api_token", entityId: id, after: { userId: user.id, name, prefix } });
     return { token, id };
   });

@@ -6,6 +6,7 @@ import { inTransaction } from "../../db/pool";
 import { ConflictError, ValidationError } from "../../errors";
 import { zodFieldErrors } from "../../validation";
 import { addUserSchema, type AddUserInput } from "./user.schema";
+import { insertUser } from "./user-sql";
 
 export type CreatedUser = { id: string; email: string; role: "admin" | "expert" | "viewer" };
 
@@ -16,12 +17,7 @@ export async function addUser(actor: Actor, input: AddUserInput | Record<string,
   const { email, role, password, name } = parsed.data;
   const passwordHash = await hashPassword(password);
   return inTransaction(async (client) => {
-    const { rows } = await client.query<CreatedUser>(
-      `INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (email) DO NOTHING RETURNING id, email, role`,
-      [email, name ?? null, passwordHash, role],
-    );
-    const user = rows[0];
+    const user = await insertUser(client, { email, name: name ?? null, passwordHash, role });
     if (!user) throw new ConflictError(`a user with the email ${email} already exists`);
     await appendAuditEvent(client, { actor, action: "user.create", entityType: "user", entityId: user.id, after: { email, role } });
     return user;

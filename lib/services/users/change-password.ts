@@ -8,6 +8,7 @@ import { inTransaction } from "../../db/pool";
 import { ValidationError } from "../../errors";
 import { parseInput } from "../parse-input";
 import { changePasswordSchema } from "./user.schema";
+import { lockPasswordHash, setPasswordHash } from "./user-sql";
 
 /**
  * Changes the caller's password. The current password is a password guess like a sign-in: the same limits
@@ -20,14 +21,13 @@ export async function changePassword(actor: Actor | null, body: unknown, address
   await awaitSignInGate(actor.email, address);
   const nextHash = await hashPassword(input.next);
   return inTransaction(async (client) => {
-    const { rows } = await client.query<{ password_hash: string | null }>(`SELECT password_hash FROM users WHERE id = $1 FOR UPDATE`, [actor.userId]);
-    const current = rows[0]?.password_hash;
+    const current = await lockPasswordHash(client, actor.userId!);
     if (!current || !(await verifyPassword(current, input.current))) {
       // Recorded on its own connection: this transaction rolls back.
       await recordSignInAttempt(actor.email, address, false);
       throw new ValidationError({ current: ["is not your current password"] });
     }
-    await client.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [actor.userId, nextHash]);
+    await setPasswordHash(client, actor.userId!, nextHash);
     // Whoever held the old password may hold a session too: every other one ends; this one proved the password.
     await endUserSessions(client, actor.userId!, actor.sessionId ?? null);
     await appendAuditEvent(client, { actor, action: "user.password", entityType: "user", entityId: actor.userId });

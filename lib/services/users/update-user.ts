@@ -7,6 +7,7 @@ import { inTransaction } from "../../db/pool";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors";
 import { parseInput } from "../parse-input";
 import { updateUserSchema } from "./user.schema";
+import { lockUserState, updateUserState } from "./user-sql";
 
 /** An admin changes a user's role or disables them (which ends their sessions); an admin cannot lock themselves out. */
 export async function updateUser(actor: Actor | null, rawId: unknown, body: unknown) {
@@ -18,17 +19,9 @@ export async function updateUser(actor: Actor | null, rawId: unknown, body: unkn
     throw new ConflictError("You cannot disable or demote yourself; ask another admin.");
   }
   return inTransaction(async (client) => {
-    const { rows } = await client.query<{ email: string; role: string; disabled_at: Date | null }>(`SELECT email, role::text, disabled_at FROM users WHERE id = $1 FOR UPDATE`, [id.data]);
-    const before = rows[0];
+    const before = await lockUserState(client, id.data);
     if (!before) throw new NotFoundError("no such user");
-    const { rows: updated } = await client.query<{ email: string; role: string; disabled_at: Date | null }>(
-      `UPDATE users SET role = coalesce($2::role, role),
-                        disabled_at = CASE WHEN $3::boolean IS NULL THEN disabled_at WHEN $3 THEN coalesce(disabled_at, now()) ELSE NULL END,
-                        updated_at = now()
-        WHERE id = $1 RETURNING email, role::text, disabled_at`,
-      [id.data, input.role ?? null, input.disabled ?? null],
-    );
-    const after = updated[0]!;
+    const after = await updateUserState(client, id.data, { role: input.role ?? null, disabled: input.disabled ?? null });
     if (before.role !== after.role) {
       await appendAuditEvent(client, { actor, action: "user.role", entityType: "user", entityId: id.data, before: { role: before.role }, after: { role: after.role } });
     }

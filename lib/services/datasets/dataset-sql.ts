@@ -1,0 +1,42 @@
+import type { Queryable } from "../../db/pool";
+import { NotFoundError } from "../../errors";
+
+/** The id of the dataset with this name; a 404 when there is none. */
+export async function datasetIdByName(db: Queryable, name: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM datasets WHERE name = $1`, [name]);
+  if (!rows[0]) throw new NotFoundError(`no dataset named ${name}`);
+  return rows[0].id;
+}
+
+/** The dataset's id when a name is given, null (every dataset) when not. */
+export async function datasetScope(db: Queryable, name: string | undefined): Promise<string | null> {
+  return name ? datasetIdByName(db, name) : null;
+}
+
+/** Creates the dataset when it is new; either way its id. */
+export async function upsertDataset(db: Queryable, name: string): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO datasets (name) VALUES ($1) ON CONFLICT (name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+    [name],
+  );
+  return rows[0]!.id;
+}
+
+export type DatasetShares = { id: string; audit_share_bp: number; second_opinion_share_bp: number };
+
+/** The dataset's shares, locked until the transaction ends: a settings change reads, then writes them. */
+export async function lockDatasetShares(db: Queryable, name: string): Promise<DatasetShares> {
+  const { rows } = await db.query<DatasetShares>(`SELECT id, audit_share_bp, second_opinion_share_bp FROM datasets WHERE name = $1 FOR UPDATE`, [name]);
+  if (!rows[0]) throw new NotFoundError(`no dataset named ${name}`);
+  return rows[0];
+}
+
+export async function writeDatasetShares(db: Queryable, id: string, auditShareBp: number, secondOpinionShareBp: number): Promise<void> {
+  await db.query(`UPDATE datasets SET audit_share_bp = $2, second_opinion_share_bp = $3, updated_at = now() WHERE id = $1`, [id, auditShareBp, secondOpinionShareBp]);
+}
+
+/** The dataset's unanimous samples: those an audit share decides about. */
+export async function unanimousSampleIds(db: Queryable, datasetId: string): Promise<number[]> {
+  const { rows } = await db.query<{ id: number }>(`SELECT id FROM samples WHERE dataset_id = $1 AND route = 'unanimous'`, [datasetId]);
+  return rows.map((row) => row.id);
+}

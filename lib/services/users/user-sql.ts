@@ -1,0 +1,55 @@
+import type { Queryable } from "../../db/pool";
+
+type Role = "admin" | "expert" | "viewer";
+
+/** The new user, or null when the email is taken (the unique key settles a race). */
+export async function insertUser(db: Queryable, user: { email: string; name: string | null; passwordHash: string; role: Role }): Promise<{ id: string; email: string; role: Role } | null> {
+  const { rows } = await db.query<{ id: string; email: string; role: Role }>(
+    `INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (email) DO NOTHING RETURNING id, email, role`,
+    [user.email, user.name, user.passwordHash, user.role],
+  );
+  return rows[0] ?? null;
+}
+
+/** The user's password hash, locked until the transaction ends (a change reads, checks, then writes it). */
+export async function lockPasswordHash(db: Queryable, userId: string): Promise<string | null> {
+  const { rows } = await db.query<{ password_hash: string | null }>(`SELECT password_hash FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+  return rows[0]?.password_hash ?? null;
+}
+
+export async function setPasswordHash(db: Queryable, userId: string, passwordHash: string): Promise<void> {
+  await db.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
+}
+
+export type UserRow = { id: string; email: string; name: string | null; role: Role; disabled_at: Date | null; created_at: Date; last_decision: Date | null };
+
+/** Every user by email, with the time of their last decision. */
+export async function userRows(db: Queryable): Promise<UserRow[]> {
+  const { rows } = await db.query<UserRow>(
+    `SELECT u.id, u.email, u.name, u.role::text AS role, u.disabled_at, u.created_at,
+            (SELECT max(a.created_at) FROM adjudications a WHERE a.expert_id = u.id) AS last_decision
+       FROM users u ORDER BY u.email`,
+  );
+  return rows;
+}
+
+export type UserState = { email: string; role: string; disabled_at: Date | null };
+
+/** The user's role and state, locked until the transaction ends. */
+export async function lockUserState(db: Queryable, userId: string): Promise<UserState | null> {
+  const { rows } = await db.query<UserState>(`SELECT email, role::text, disabled_at FROM users WHERE id = $1 FOR UPDATE`, [userId]);
+  return rows[0] ?? null;
+}
+
+/** Sets the role and the disabled flag where given (null keeps each as it is); disabling keeps the first time. */
+export async function updateUserState(db: Queryable, userId: string, change: { role: Role | null; disabled: boolean | null }): Promise<UserState> {
+  const { rows } = await db.query<UserState>(
+    `UPDATE users SET role = coalesce($2::role, role),
+                      disabled_at = CASE WHEN $3::boolean IS NULL THEN disabled_at WHEN $3 THEN coalesce(disabled_at, now()) ELSE NULL END,
+                      updated_at = now()
+      WHERE id = $1 RETURNING email, role::text, disabled_at`,
+    [userId, change.role, change.disabled],
+  );
+  return rows[0]!;
+}

@@ -1,7 +1,10 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { PendingSection } from "@/components/app/PendingSection";
 import { DashboardView } from "@/components/dashboard/DashboardView";
+import type { Actor } from "@/lib/auth/actor";
 import { requirePageActor } from "@/lib/auth/request-actor";
-import { notFoundOnMissing } from "@/lib/http/not-found-on-missing";
 import { listFilterOptions } from "@/lib/services/samples/list-filter-options";
 import { getDashboard } from "@/lib/services/stats/get-dashboard";
 
@@ -11,10 +14,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const dataset = typeof params.dataset === "string" && params.dataset ? params.dataset : undefined;
   const actor = await requirePageActor(`/dashboard${dataset ? `?dataset=${encodeURIComponent(dataset)}` : ""}`);
-  const [options, dashboard] = await Promise.all([
-    listFilterOptions(actor),
-    getDashboard(actor, { dataset }).catch(notFoundOnMissing),
-  ]);
+  const options = await listFilterOptions(actor);
+  if (dataset !== undefined && !options.datasets.includes(dataset)) notFound();
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -30,7 +31,16 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           ))}
         </nav>
       </div>
-      <DashboardView key={dataset ?? ""} initial={dashboard} />
+      {/* The figures take a second at a million samples: the page and its navigation come first, and the
+          figures stream in. A Suspense boundary here rather than a loading.tsx, which would wrap the page
+          itself and so turn the sign-in redirect and the 404 above into a streamed 200. */}
+      <Suspense key={dataset ?? ""} fallback={<PendingSection label="Computing the agreement figures…" />}>
+        <DashboardFigures actor={actor} dataset={dataset} />
+      </Suspense>
     </div>
   );
+}
+
+async function DashboardFigures({ actor, dataset }: { actor: Actor; dataset: string | undefined }) {
+  return <DashboardView initial={await getDashboard(actor, { dataset })} />;
 }

@@ -34,3 +34,16 @@ test("the dashboard shows the same agreement figures as `gts stats --json`, and 
   expect(decided.status()).toBe(201);
   await expect(page.getByTestId("adjudicated")).toHaveText(String(before + 1), { timeout: 25_000 });
 });
+
+test("the dashboard streams its figures after the page, yet answers an unknown dataset with a 404", async ({ page }) => {
+  await signIn(page, E2E_USERS.viewer.email, E2E_USERS.viewer.password);
+  const missing = await page.goto("/dashboard?dataset=no-such-dataset");
+  expect(missing?.status()).toBe(404);
+  // The navigation is in the first bytes; the figures replace the pending notice when they arrive.
+  const html = await (await page.request.get("/dashboard?dataset=demo")).text();
+  expect(html.indexOf("Computing the agreement figures")).toBeGreaterThan(-1);
+  expect(html.indexOf("Computing the agreement figures")).toBeLessThan(html.indexOf('data-testid="alpha-nominal"'));
+  await page.goto("/dashboard?dataset=demo");
+  await expect(page.getByTestId("alpha-nominal")).toBeVisible();
+  await expect(page.getByRole("status", { name: /Computing/ })).toHaveCount(0);
+});

@@ -1,31 +1,18 @@
 import Link from "next/link";
-import type { ReactNode } from "react";
 import { AdjudicationList } from "@/components/samples/AdjudicationList";
-import { ImageViewer } from "@/components/samples/ImageViewer";
 import { JudgeVerdicts } from "@/components/samples/JudgeVerdicts";
 import { PrelabelPanel } from "@/components/samples/PrelabelPanel";
 import { QueueHistory } from "@/components/samples/QueueHistory";
 import { RiskBadge } from "@/components/samples/RiskBadge";
 import { RouteLabel } from "@/components/samples/RouteLabel";
-import { ThinkingSteps } from "@/components/samples/ThinkingSteps";
+import { SampleBody } from "@/components/samples/SampleBody";
+import { SampleSection } from "@/components/samples/SampleSection";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/request-actor";
 import { notFoundOnMissing } from "@/lib/http/not-found-on-missing";
 import { getSample } from "@/lib/services/samples/get-sample";
 
 export const dynamic = "force-dynamic";
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
-  return (
-    <section aria-labelledby={id} className="space-y-1.5">
-      <h2 id={id} className="text-[11px] font-semibold uppercase tracking-wide text-slate-500">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
 
 export default async function SamplePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -64,64 +51,43 @@ export default async function SamplePage({ params }: { params: Promise<{ id: str
       </div>
 
       {sample.reference && (
-        <Section title="Reference label">
+        <SampleSection title="Reference label">
           <p className="flex items-center gap-2 rounded border border-emerald-200 bg-emerald-50/40 p-3 text-sm" data-testid="reference-label">
             <RiskBadge value={sample.reference.judgment} />
             <span className="text-slate-700">from {sample.reference.source}: the ground truth this sample&apos;s pre-labels are scored against</span>
           </p>
-        </Section>
+        </SampleSection>
       )}
 
       {sample.judges.length > 0 && (
-        <Section title="Judges">
+        <SampleSection title="Judges">
           <JudgeVerdicts judges={sample.judges} route={sample.route} />
-        </Section>
+        </SampleSection>
       )}
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-4">
-          <Section title="Question">
-            <div className="flex gap-3 rounded border border-slate-200 bg-white p-3">
-              {sample.image && (
-                <div className="shrink-0">
-                  <ImageViewer src={sample.image.url} width={sample.image.width} height={sample.image.height} alt={`Image of sample ${sample.externalId}`} />
-                </div>
-              )}
-              <p className="whitespace-pre-wrap break-words" data-testid="question">
-                {sample.question}
-              </p>
-            </div>
-          </Section>
-          <Section title="Thinking">
-            <div className="rounded border border-slate-200 bg-white p-3 text-[13px] leading-relaxed">
-              <ThinkingSteps thinking={sample.thinking} />
-            </div>
-          </Section>
-          <Section title="Answer">
-            <p className="whitespace-pre-wrap break-words rounded border border-slate-200 bg-white p-3" data-testid="answer">
-              {sample.answer}
-            </p>
-          </Section>
+          <SampleBody sample={sample} />
         </div>
         <div className="space-y-4">
-          <Section title="Guard pre-label">
+          <SampleSection title="Guard pre-label">
             <PrelabelPanel prelabels={sample.prelabels} />
-          </Section>
-          <Section title="Adjudications">
+          </SampleSection>
+          <SampleSection title="Adjudications">
             {sample.adjudicationsHidden ? (
               <p className="text-sm text-slate-500">Hidden while you give the second opinion.</p>
             ) : (
               <AdjudicationList adjudications={sample.adjudications} />
             )}
-          </Section>
+          </SampleSection>
           {can("audit:read", actor.role) && (
             <Link href={`/admin/audit?entityType=sample&entityId=${sample.id}`} className="text-xs text-sky-800 hover:underline">
               Audit trail of this sample
             </Link>
           )}
-          <Section title="Queue history">
+          <SampleSection title="Queue history">
             <QueueHistory sampleId={sample.id} skips={sample.skips} flags={sample.flags} canResolve={can("flag:resolve", actor.role)} />
-          </Section>
+          </SampleSection>
         </div>
       </div>
     </div>

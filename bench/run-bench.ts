@@ -20,6 +20,7 @@ import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { CLI_ACTOR, type Actor } from "../lib/auth/actor";
 import { applyMigrations } from "../lib/db/migrate";
+import { installJobSchema } from "../lib/db/roles";
 import { closePool, pool } from "../lib/db/pool";
 import { disconnectDb } from "../lib/db/prisma";
 import { DEFAULT_GUARD_PROFILE } from "../lib/guard/guard-profile";
@@ -174,7 +175,9 @@ function tokenizerSpeed(): number {
 async function scratch(): Promise<{ url: string; work: string }> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("set DATABASE_URL to a scratch database");
+  // As the app's start readies it: the migrations, then pg-boss's schema.
   await applyMigrations(url);
+  await installJobSchema(url);
   const work = await fs.mkdtemp(path.join(os.tmpdir(), "gts-bench-"));
   process.env.GTS_DATA_DIR = work;
   return { url, work };

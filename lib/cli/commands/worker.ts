@@ -30,7 +30,7 @@ export async function workerCommand(args: string[]): Promise<number> {
   const batchSize = positive(values["batch-size"] ?? process.env.GTS_WORKER_BATCH_SIZE ?? "64", "--batch-size");
   const pollers = values.concurrency ?? process.env.GTS_WORKER_CONCURRENCY;
   const concurrency = pollers === undefined || pollers === "" ? undefined : positive(pollers, "--concurrency");
-  const nice = process.env.GTS_WORKER_NICE === undefined || process.env.GTS_WORKER_NICE === "" ? 10 : niceness(process.env.GTS_WORKER_NICE);
+  const nice = process.env.GTS_WORKER_NICE === undefined || process.env.GTS_WORKER_NICE === "" ? 19 : niceness(process.env.GTS_WORKER_NICE);
   lowerCpuPriority(nice);
   // Signals are taken from the start: one that arrives while the worker starts stops it once it runs.
   const stopSignal = new Promise<string>((resolve) => {

@@ -1,4 +1,4 @@
-import { EXPORT_QUEUE, openExportQueue, type ExportJob } from "../lib/export/export-queue";
+import { EXPORT_QUEUE, type ExportJob } from "../lib/export/export-queue";
 import { runQueuedExport } from "../lib/services/exports/run-queued-export";
 import { runOneJobAtATime, type JobLanes } from "./job-lanes";
 
@@ -7,5 +7,5 @@ import { runOneJobAtATime, type JobLanes } from "./job-lanes";
  * the store into a zip and keeps a core busy while it does, here and not in the web process.
  */
 export function runExportWorker(): Promise<JobLanes> {
-  return runOneJobAtATime<ExportJob>(openExportQueue, EXPORT_QUEUE, (job) => runQueuedExport(job.exportId));
+  return runOneJobAtATime<ExportJob>(EXPORT_QUEUE, (job) => runQueuedExport(job.exportId));
 }

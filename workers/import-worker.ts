@@ -1,4 +1,4 @@
-import { IMPORT_QUEUE, openImportQueue, type ImportJob } from "../lib/import/import-queue";
+import { IMPORT_QUEUE, type ImportJob } from "../lib/import/import-queue";
 import { runQueuedImport } from "../lib/services/import/run-queued-import";
 import { runOneJobAtATime, type JobLanes } from "./job-lanes";
 
@@ -7,5 +7,5 @@ import { runOneJobAtATime, type JobLanes } from "./job-lanes";
  * file, and two imports of one dataset would only queue behind each other's lock anyway.
  */
 export function runImportWorker(): Promise<JobLanes> {
-  return runOneJobAtATime<ImportJob>(openImportQueue, IMPORT_QUEUE, (job) => runQueuedImport(job.runId));
+  return runOneJobAtATime<ImportJob>(IMPORT_QUEUE, (job) => runQueuedImport(job.runId));
 }

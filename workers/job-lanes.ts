@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type PgBoss from "pg-boss";
+import { openQueue, type JobQueue } from "../lib/jobs/boss";
 import { log } from "../lib/log";
 
 /** Jobs of a batch that failed on their own, with what each keeps as its output; the others complete. */
@@ -65,9 +66,9 @@ export function runJobLanes<T extends object>(
  * transaction (an import, an export), where a second at once would only slow the first. `stop()` lets the
  * job in hand finish, or leaves it to expire and run again when it outlasts the timeout.
  */
-export async function runOneJobAtATime<T extends object>(open: () => Promise<PgBoss>, queue: string, run: (data: T) => Promise<void>): Promise<JobLanes> {
-  const boss = await open();
-  const lanes = runJobLanes<T>(boss, queue, {
+export async function runOneJobAtATime<T extends object>(queue: JobQueue, run: (data: T) => Promise<void>): Promise<JobLanes> {
+  const boss = await openQueue(queue);
+  const lanes = runJobLanes<T>(boss, queue.name, {
     lanes: 1,
     batchSize: 1,
     pollingMs: 1000,

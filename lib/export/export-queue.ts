@@ -1,8 +1,5 @@
-import type PgBoss from "pg-boss";
-import { ensureQueues, openBoss, seconds } from "../jobs/boss";
+import { retriedQueue, seconds } from "../jobs/boss";
 
-export const EXPORT_QUEUE = "export";
-export const EXPORT_DEAD_LETTER = "export_dead";
 export type ExportJob = { exportId: string };
 
 /**
@@ -10,21 +7,4 @@ export type ExportJob = { exportId: string };
  * million rows keeps a core busy for a minute, which must not be the core serving claims. A worker killed
  * midway leaves only a partial file, never under the final name; the job expires and the export runs again.
  */
-export const EXPORT_QUEUES: PgBoss.Queue[] = [
-  { name: EXPORT_DEAD_LETTER, policy: "standard" },
-  {
-    name: EXPORT_QUEUE,
-    policy: "standard",
-    retryLimit: seconds("GTS_EXPORT_RETRIES", 2),
-    retryDelay: 10,
-    retryBackoff: true,
-    expireInSeconds: seconds("GTS_EXPORT_EXPIRE_SECONDS", 1800),
-    deadLetter: EXPORT_DEAD_LETTER,
-  },
-];
-
-export async function openExportQueue(): Promise<PgBoss> {
-  const boss = await openBoss();
-  await ensureQueues(boss, EXPORT_QUEUES);
-  return boss;
-}
+export const EXPORT_QUEUE = retriedQueue("export", seconds("GTS_EXPORT_RETRIES", 2), seconds("GTS_EXPORT_EXPIRE_SECONDS", 1800));

@@ -29,6 +29,31 @@ export async function openBoss(): Promise<PgBoss> {
   return boss;
 }
 
+/** Where jobs go (`name`), and every queue to create for it: itself and its dead-letter queue. */
+export type JobQueue = { name: string; queues: PgBoss.Queue[] };
+
+/**
+ * A queue of long jobs (an import, an export): a failed job, or one that runs past `expireInSeconds` (its
+ * worker was killed), is retried with backoff `retryLimit` times, then moved to `<name>_dead`.
+ */
+export function retriedQueue(name: string, retryLimit: number, expireInSeconds: number): JobQueue {
+  const deadLetter = `${name}_dead`;
+  return {
+    name,
+    queues: [
+      { name: deadLetter, policy: "standard" },
+      { name, policy: "standard", retryLimit, retryDelay: 10, retryBackoff: true, expireInSeconds, deadLetter },
+    ],
+  };
+}
+
+/** A started pg-boss with the queue created, for the worker that takes its jobs. */
+export async function openQueue(queue: JobQueue): Promise<PgBoss> {
+  const boss = await openBoss();
+  await ensureQueues(boss, queue.queues);
+  return boss;
+}
+
 /** Any fixed 64-bit key: every process takes it to create queues, one at a time. */
 const QUEUE_CREATION_LOCK = 7_346_221_902;
 
@@ -71,17 +96,16 @@ async function ensureQueuesOnce(queues: PgBoss.Queue[]): Promise<void> {
 }
 
 /**
- * Sends a job inside the caller's transaction, so it exists exactly when what it works on commits. The
- * job goes to the last of `queues`; the others (its dead-letter queue) are created with it when missing.
+ * Sends a job inside the caller's transaction, so it exists exactly when what it works on commits; the
+ * queue (and its dead-letter queue) is created first when missing.
  */
-export async function sendInTransaction(client: pg.ClientBase, queues: PgBoss.Queue[], data: object): Promise<void> {
-  await ensureQueuesOnce(queues);
-  await jobSender(client).send(queues[queues.length - 1]!.name, data);
+export async function sendInTransaction(client: pg.ClientBase, queue: JobQueue, data: object): Promise<void> {
+  await ensureQueuesOnce(queue.queues);
+  await jobSender(client).send(queue.name, data);
 }
 
-/** Inserts many jobs of the last of `queues` in one statement, through the pool. */
-export async function insertJobs(queues: PgBoss.Queue[], jobs: Omit<PgBoss.JobInsert, "name">[]): Promise<void> {
-  await ensureQueuesOnce(queues);
-  const name = queues[queues.length - 1]!.name;
-  await jobSender(pool()).insert(jobs.map((job) => ({ ...job, name })));
+/** Inserts many jobs of the queue in one statement, through the pool. */
+export async function insertJobs(queue: JobQueue, jobs: Omit<PgBoss.JobInsert, "name">[]): Promise<void> {
+  await ensureQueuesOnce(queue.queues);
+  await jobSender(pool()).insert(jobs.map((job) => ({ ...job, name: queue.name })));
 }

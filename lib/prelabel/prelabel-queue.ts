@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type PgBoss from "pg-boss";
-import { ensureQueues, openBoss, seconds } from "../jobs/boss";
+import { openQueue, seconds, type JobQueue } from "../jobs/boss";
 
 export const PRELABEL_DEAD_LETTER = "prelabel_dead";
 /** Matches every model version's queue (and not the dead-letter queue) in `pgboss.job.name`. */
@@ -24,27 +24,30 @@ export function prelabelQueueName(target: ModelVersion): string {
  * `GTS_PRELABEL_EXPIRE_SECONDS` are retried; after `GTS_PRELABEL_RETRIES` they move to the dead-letter
  * queue, where the worker panel shows their error.
  */
-export function prelabelQueues(target: ModelVersion): PgBoss.Queue[] {
-  return [
-    { name: PRELABEL_DEAD_LETTER, policy: "standard" },
-    {
-      name: prelabelQueueName(target),
-      // At most one waiting, one retrying and one running job per sample and model version.
-      policy: "stately",
-      retryLimit: seconds("GTS_PRELABEL_RETRIES", 3),
-      retryDelay: seconds("GTS_PRELABEL_RETRY_DELAY_SECONDS", 5),
-      retryBackoff: true,
-      expireInSeconds: seconds("GTS_PRELABEL_EXPIRE_SECONDS", 300),
-      deadLetter: PRELABEL_DEAD_LETTER,
-    },
-  ];
+export function prelabelQueue(target: ModelVersion): JobQueue {
+  const name = prelabelQueueName(target);
+  return {
+    name,
+    queues: [
+      { name: PRELABEL_DEAD_LETTER, policy: "standard" },
+      {
+        name,
+        // At most one waiting, one retrying and one running job per sample and model version.
+        policy: "stately",
+        retryLimit: seconds("GTS_PRELABEL_RETRIES", 3),
+        retryDelay: seconds("GTS_PRELABEL_RETRY_DELAY_SECONDS", 5),
+        retryBackoff: true,
+        expireInSeconds: seconds("GTS_PRELABEL_EXPIRE_SECONDS", 300),
+        deadLetter: PRELABEL_DEAD_LETTER,
+      },
+    ],
+  };
 }
 
 /** A started pg-boss with the model version's queues (created on first use), for its worker. */
 export async function openPrelabelQueue(target: ModelVersion): Promise<{ boss: PgBoss; queue: string }> {
-  const boss = await openBoss();
-  await ensureQueues(boss, prelabelQueues(target));
-  return { boss, queue: prelabelQueueName(target) };
+  const queue = prelabelQueue(target);
+  return { boss: await openQueue(queue), queue: queue.name };
 }
 
 export function singletonKey(job: PrelabelJob): string {

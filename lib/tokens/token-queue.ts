@@ -1,5 +1,5 @@
 import type PgBoss from "pg-boss";
-import { ensureQueues, openBoss } from "../jobs/boss";
+import { openQueue } from "../jobs/boss";
 
 export const TOKEN_QUEUE = "count-tokens";
 
@@ -8,7 +8,5 @@ export const TOKEN_QUEUE = "count-tokens";
  * the queue holds at most one waiting and one running (`stately`); pg-boss's schedule adds one every minute, and the worker one at start.
  */
 export async function openTokenQueue(): Promise<PgBoss> {
-  const boss = await openBoss();
-  await ensureQueues(boss, [{ name: TOKEN_QUEUE, policy: "stately", retryLimit: 3, retryDelay: 30, expireInSeconds: 3600 }]);
-  return boss;
+  return openQueue({ name: TOKEN_QUEUE, queues: [{ name: TOKEN_QUEUE, policy: "stately", retryLimit: 3, retryDelay: 30, expireInSeconds: 3600 }] });
 }

@@ -4,7 +4,7 @@ import { appendAuditEvent } from "../../audit/append-audit-event";
 import { assertCan, type Actor } from "../../auth/actor";
 import { inTransaction } from "../../db/pool";
 import { exportOptionsSchema, type ExportOptions } from "../../export/export-options";
-import { EXPORT_QUEUES, type ExportJob } from "../../export/export-queue";
+import { EXPORT_QUEUE, type ExportJob } from "../../export/export-queue";
 import { sendInTransaction } from "../../jobs/boss";
 import { parseInput } from "../parse-input";
 import { datasetIdByName } from "../datasets/dataset-sql";
@@ -20,7 +20,7 @@ export async function createExport(actor: Actor | null, body: unknown): Promise<
   const options = parseInput(exportOptionsSchema, body);
   return inTransaction(async (client) => {
     const view = await insertExport(client, actor, options, "queued");
-    await sendInTransaction(client, EXPORT_QUEUES, { exportId: view.id } satisfies ExportJob);
+    await sendInTransaction(client, EXPORT_QUEUE, { exportId: view.id } satisfies ExportJob);
     return view;
   });
 }

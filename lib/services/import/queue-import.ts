@@ -2,7 +2,7 @@ import "server-only";
 import path from "node:path";
 import { assertCan, type Actor } from "../../auth/actor";
 import { inTransaction } from "../../db/pool";
-import { IMPORT_QUEUES, type ImportJob } from "../../import/import-queue";
+import { IMPORT_QUEUE, type ImportJob } from "../../import/import-queue";
 import { sendInTransaction } from "../../jobs/boss";
 import { detectFormat } from "../../import/record-source";
 import { importWorkDir } from "../../paths";
@@ -40,7 +40,7 @@ export async function queueImport(actor: Actor | null, body: unknown): Promise<{
       layout: { layout: request.layout, map: request.map, set: request.set, ...(request.source ? { source: request.source } : {}) },
     };
     await setRunOptions(client, id, options);
-    await sendInTransaction(client, IMPORT_QUEUES, { runId: id } satisfies ImportJob);
+    await sendInTransaction(client, IMPORT_QUEUE, { runId: id } satisfies ImportJob);
     return { id };
   });
 }

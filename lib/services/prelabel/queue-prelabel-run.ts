@@ -5,7 +5,7 @@ import { assertCan, type Actor } from "../../auth/actor";
 import { pool } from "../../db/pool";
 import { currentModel } from "../../prelabel/guard-config";
 import { insertJobs } from "../../jobs/boss";
-import { prelabelQueueName, prelabelQueues, singletonKey } from "../../prelabel/prelabel-queue";
+import { prelabelQueue, singletonKey } from "../../prelabel/prelabel-queue";
 import { datasetScope } from "../datasets/dataset-sql";
 import { parseInput } from "../parse-input";
 import { unfinishedJobKeys } from "./prelabel-jobs-sql";
@@ -28,8 +28,7 @@ export async function queuePrelabelRun(actor: Actor | null, body: unknown): Prom
   const { model, version } = await currentModel();
   const datasetId = await datasetScope(pool(), dataset);
   const sampleIds = await samplesLackingPrelabel(pool(), datasetId, model, version);
-  const queues = prelabelQueues({ model, version });
-  const queue = prelabelQueueName({ model, version });
+  const queue = prelabelQueue({ model, version });
   let queued = 0;
   for (let start = 0; start < sampleIds.length; start += CHUNK) {
     const candidates = sampleIds.slice(start, start + CHUNK).map((sampleId) => {
@@ -37,9 +36,9 @@ export async function queuePrelabelRun(actor: Actor | null, body: unknown): Prom
       return { data, singletonKey: singletonKey(data) };
     });
     // Jobs already waiting, retrying or running for a sample are not queued twice.
-    const taken = await unfinishedJobKeys(pool(), queue, candidates.map((job) => job.singletonKey));
+    const taken = await unfinishedJobKeys(pool(), queue.name, candidates.map((job) => job.singletonKey));
     const jobs = candidates.filter((job) => !taken.has(job.singletonKey));
-    if (jobs.length > 0) await insertJobs(queues, jobs);
+    if (jobs.length > 0) await insertJobs(queue, jobs);
     queued += jobs.length;
   }
   const client = await pool().connect();

@@ -51,3 +51,12 @@ export class ValidationError extends UserError {
 export function userErrorBody(error: UserError): { error: { code: string; message: string; fields?: FieldErrors } } {
   return { error: { code: error.code, message: error.message, ...(error instanceof ValidationError ? { fields: error.fields } : {}) } };
 }
+
+/** Why the quality control holds an expert back from a dataset's queue (docs/quality-control.md); the UI branches on the code. */
+export type HoldCode = "expert_paused" | "calibration_failed" | "calibration_unavailable";
+
+export class ExpertHeldError extends UserError {
+  constructor(code: HoldCode, message: string) {
+    super(message, code === "calibration_unavailable" ? 409 : 403, code);
+  }
+}

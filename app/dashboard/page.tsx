@@ -4,6 +4,7 @@ import { Suspense } from "react";
 import { PendingSection } from "@/components/app/PendingSection";
 import { DashboardView } from "@/components/dashboard/DashboardView";
 import type { Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/request-actor";
 import { listFilterOptions } from "@/lib/services/samples/list-filter-options";
 import { getDashboard } from "@/lib/services/stats/get-dashboard";
@@ -42,5 +43,5 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
 }
 
 async function DashboardFigures({ actor, dataset }: { actor: Actor; dataset: string | undefined }) {
-  return <DashboardView initial={await getDashboard(actor, { dataset })} />;
+  return <DashboardView initial={await getDashboard(actor, { dataset })} canManageQuality={can("quality:manage", actor.role)} />;
 }

@@ -6,6 +6,7 @@ import type { Dashboard } from "@/lib/stats/dashboard-types";
 import { BreakdownSection } from "./BreakdownSection";
 import { EvaluationSection } from "./EvaluationSection";
 import { ExpertsSection } from "./ExpertsSection";
+import { HeldExperts } from "./HeldExperts";
 import { JudgesSection } from "./JudgesSection";
 import { OverviewSection } from "./OverviewSection";
 import { PrelabelSection } from "./PrelabelSection";
@@ -17,7 +18,7 @@ function fetchDashboard(dataset: string | null): Promise<Dashboard> {
 }
 
 /** The reviewer dashboards; figures refresh in the background, so new decisions show without a reload. */
-export function DashboardView({ initial }: { initial: Dashboard }) {
+export function DashboardView({ initial, canManageQuality }: { initial: Dashboard; canManageQuality: boolean }) {
   const query = useQuery({
     queryKey: ["dashboard", initial.dataset],
     queryFn: () => fetchDashboard(initial.dataset),
@@ -31,6 +32,7 @@ export function DashboardView({ initial }: { initial: Dashboard }) {
       <p role="status" aria-live="polite" className="text-xs text-slate-500">
         {query.isError ? <span className="text-rose-700">{query.error.message}</span> : <>Figures as of {new Date(dashboard.computedAt).toLocaleTimeString()}; they refresh every 15 s.</>}
       </p>
+      <HeldExperts dashboard={dashboard} canManage={canManageQuality} />
       <OverviewSection dashboard={dashboard} />
       <JudgesSection dashboard={dashboard} />
       <BreakdownSection dashboard={dashboard} />

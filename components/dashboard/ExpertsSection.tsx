@@ -45,6 +45,34 @@ export function ExpertsSection({ dashboard }: { dashboard: Dashboard }) {
           )}
         </tbody>
       </DataTable>
+      <GoldAccuracyTable gold={experts.gold} />
     </section>
+  );
+}
+
+/** Each expert's accuracy on gold samples with its Wilson 95% interval (docs/quality-control.md). */
+function GoldAccuracyTable({ gold }: { gold: Dashboard["stats"]["experts"]["gold"] }) {
+  return (
+    <DataTable columns={[{ label: "expert" }, { label: "gold answers", numeric: true }, { label: "correct", numeric: true }, { label: "accuracy", numeric: true }, { label: "95% interval", numeric: true }, { label: "status" }]} caption="Gold accuracy per expert">
+      <tbody>
+        {gold.map((row) => (
+          <tr key={row.expert} className="border-t border-slate-100">
+            <td className="px-2 py-1">{row.expert}</td>
+            <td className="px-2 text-right font-mono">{row.n}</td>
+            <td className="px-2 text-right font-mono">{row.correct}</td>
+            <td className="px-2 text-right font-mono">{row.accuracy === null ? "—" : `${(100 * row.accuracy).toFixed(1)}%`}</td>
+            <td className="px-2 text-right font-mono">{row.ci_low === null || row.ci_high === null ? "—" : `${(100 * row.ci_low).toFixed(1)}–${(100 * row.ci_high).toFixed(1)}%`}</td>
+            <td className="px-2">{row.paused ? <span className="rounded bg-amber-100 px-1.5 text-amber-900">paused</span> : "working"}</td>
+          </tr>
+        ))}
+        {gold.length === 0 && (
+          <tr>
+            <td colSpan={6} className="px-2 py-3 text-center text-slate-500">
+              No gold answers yet. Set a gold rate on a dataset to score the experts.
+            </td>
+          </tr>
+        )}
+      </tbody>
+    </DataTable>
   );
 }

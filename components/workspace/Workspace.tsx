@@ -5,6 +5,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import { RiskBadge } from "@/components/samples/RiskBadge";
 import { splitThinking } from "@/lib/domain/thinking-steps";
 import type { QueueFilters } from "@/lib/services/queue/queue-schemas";
+import { CalibrationFeedback } from "./CalibrationFeedback";
 import { CorrectionForm } from "./CorrectionForm";
 import { ReasonForm } from "./ReasonForm";
 import { selectionSpan } from "./selection-span";
@@ -45,7 +46,9 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
     setSelection(thinkingRef.current ? selectionSpan(thinkingRef.current) : null);
     setMode("correction");
   }, []);
-  useWorkspaceKeys({ mode, setMode, claim, busy, openSheet: setSheet, toggleBlind, undoLast: session.undoLast, sideWith, startCorrection });
+  // While a calibration answer's feedback shows, the sample in view is answered: its keys do nothing.
+  const locked = busy || session.calibration !== null;
+  useWorkspaceKeys({ mode, setMode, claim, busy: locked, openSheet: setSheet, toggleBlind, undoLast: session.undoLast, sideWith, startCorrection });
 
   const steps = useMemo(() => (claim ? splitThinking(claim.sample.thinking) : []), [claim]);
   const { notice, last } = session;
@@ -71,7 +74,18 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
           Claiming the next sample…
         </p>
       )}
-      {claim === null && (
+      {claim === null && session.held && (
+        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-6 text-center" data-testid="queue-held">
+          <p className="font-medium">{session.held}</p>
+          <p className="mt-1 text-sm text-slate-600">
+            <button type="button" onClick={() => session.claimNext()} className="text-sky-800 underline">
+              Check again
+            </button>{" "}
+            or <Link href="/samples" className="text-sky-800 underline">browse the samples</Link>.
+          </p>
+        </div>
+      )}
+      {claim === null && !session.held && (
         <div className="rounded border border-slate-200 bg-white p-6 text-center">
           <p className="font-medium">The queue is empty{Object.keys(filters).length ? " for these filters" : ""}.</p>
           <p className="mt-1 text-sm text-slate-600">
@@ -92,7 +106,8 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
             selectionHint={mode === "idle" ? selection : null}
           />
           <div className="space-y-3">
-            <WorkspaceJudges judges={claim.sample.judges} route={claim.sample.route} blind={blind} disabled={busy || mode !== "idle"} onSide={sideWith} />
+            {session.calibration && <CalibrationFeedback note={session.calibration} onContinue={session.continueCalibration} />}
+            <WorkspaceJudges judges={claim.sample.judges} route={claim.sample.route} blind={blind} disabled={locked || mode !== "idle"} onSide={sideWith} />
             {claim.sample.prelabel && (
               <div className="flex items-center gap-2 rounded border border-slate-200 bg-white px-3 py-2 text-xs">
                 <span className="text-slate-500">Guard pre-label</span>
@@ -112,7 +127,7 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
             )}
             {mode === "skip" && <ReasonForm label="Why skip this sample?" action="Skip" pending={session.actPending} onCancel={() => setMode("idle")} onSubmit={(text) => session.act("skip", text)} />}
             {mode === "flag" && <ReasonForm label="What needs discussing?" action="Flag" pending={session.actPending} onCancel={() => setMode("idle")} onSubmit={(text) => session.act("flag", text)} />}
-            {mode === "idle" && (
+            {mode === "idle" && !session.calibration && (
               <p className="text-xs text-slate-500">
                 <kbd>1</kbd>–<kbd>{claim.sample.judges.length}</kbd> side with a judge · <kbd>c</kbd> correction · <kbd>s</kbd> skip · <kbd>f</kbd> flag · <kbd>?</kbd> all keys
               </p>

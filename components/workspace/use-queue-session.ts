@@ -4,12 +4,18 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { ApiError } from "@/components/app/api-client";
 import type { Claim } from "@/lib/services/queue/claim-next-sample";
+import type { CalibrationFeedback } from "@/lib/services/quality/answer-gold";
 import type { QueueProgress } from "@/lib/services/queue/get-queue-progress";
 import type { AdjudicationInput, QueueFilters } from "@/lib/services/queue/queue-schemas";
 import { queueApi } from "./queue-api";
 
 export type Notice = { tone: "info" | "error"; text: string };
 export type LastDecision = { sampleId: number; externalId: string; summary: string; undoUntil: number };
+/** A calibration answer's feedback, shown until the expert moves on. */
+export type CalibrationNote = { externalId: string; summary: string; feedback: CalibrationFeedback };
+
+// The claim refusals of the quality control (docs/quality-control.md): the queue is closed to this expert.
+const HOLD_CODES = new Set(["expert_paused", "calibration_failed", "calibration_unavailable"]);
 
 const RENEW_EVERY_MS = 60_000;
 
@@ -31,16 +37,26 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [last, setLast] = useState<LastDecision | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [calibration, setCalibration] = useState<CalibrationNote | null>(null);
+  const [held, setHeld] = useState<string | null>(null);
 
   const claimNext = useMutation({
     mutationFn: () => queueApi.claim(filters),
     onSuccess: (next) => {
       setClaim(next);
+      setHeld(null);
       setFieldErrors({});
       onClaimed();
       void queryClient.invalidateQueries({ queryKey: progressKey });
     },
-    onError: (error) => setNotice({ tone: "error", text: messageOf(error) }),
+    onError: (error) => {
+      if (error instanceof ApiError && HOLD_CODES.has(error.code)) {
+        setClaim(null);
+        setHeld(error.message);
+        return;
+      }
+      setNotice({ tone: "error", text: messageOf(error) });
+    },
   });
   const claimNextSample = claimNext.mutate;
 
@@ -67,8 +83,14 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void) {
       if (error instanceof ApiError && error.code === "conflict") claimNextSample();
     },
     onSuccess: (decision, variables) => {
-      setLast({ sampleId: decision.sampleId, externalId: variables.externalId, summary: variables.summary, undoUntil: Date.parse(decision.undoUntil) });
       setNotice(null);
+      if (decision.calibration) {
+        // A calibration answer is final: no undo, and the next sample waits until the expert has read the reference.
+        setLast(null);
+        setCalibration({ externalId: variables.externalId, summary: variables.summary, feedback: decision.calibration });
+        return;
+      }
+      setLast({ sampleId: decision.sampleId, externalId: variables.externalId, summary: variables.summary, undoUntil: Date.parse(decision.undoUntil) });
       claimNextSample();
     },
   });
@@ -95,7 +117,8 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void) {
     },
   });
 
-  const sampleId = claim?.sample.id;
+  // A calibration answer ended the hold: nothing to renew while its feedback shows.
+  const sampleId = calibration ? undefined : claim?.sample.id;
   useEffect(() => {
     if (sampleId === undefined) return;
     const timer = setInterval(() => {
@@ -110,6 +133,14 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void) {
   const busy = decide.isPending || claimNext.isPending || act.isPending || undo.isPending;
   return {
     claim,
+    calibration,
+    /** Why the queue is closed to this expert, when the quality control holds them back. */
+    held,
+    /** Leaves a calibration answer's feedback for the next sample. */
+    continueCalibration: () => {
+      setCalibration(null);
+      claimNextSample();
+    },
     counts: progress.data,
     notice,
     last,

@@ -12,6 +12,10 @@ export const PERMISSIONS = {
   "image:read": ["admin", "expert", "viewer"],
   "sample:import": ["admin"],
   "dataset:configure": ["admin"],
+  /** Make a sample gold, lift a pause, reset a calibration round (docs/quality-control.md). */
+  "quality:manage": ["admin"],
+  /** See which samples are gold and their known answers: never the experts who are scored on them. */
+  "gold:read": ["admin", "viewer"],
   "sample:adjudicate": ["admin", "expert"],
   "flag:resolve": ["admin"],
   "prelabel:queue": ["admin"],

@@ -6,7 +6,9 @@ import { log } from "../log";
 import { UsageError } from "./cli-error";
 import { datasetCommand } from "./commands/dataset";
 import { demoCommand } from "./commands/demo";
+import { expertCommand } from "./commands/expert";
 import { exportCommand } from "./commands/export";
+import { goldCommand } from "./commands/gold";
 import { importCommand } from "./commands/import";
 import { migrateCommand } from "./commands/migrate";
 import { prelabelCommand } from "./commands/prelabel";
@@ -22,6 +24,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   token: tokenCommand,
   demo: demoCommand,
   dataset: datasetCommand,
+  gold: goldCommand,
+  expert: expertCommand,
   serve: serveCommand,
   stats: statsCommand,
   export: exportCommand,
@@ -34,7 +38,9 @@ const USAGE = `usage: npm run gts -- <command>
   import FILE [--dataset NAME] [--skip-invalid] [--json] [--layout native|guardtrace] [--map OURS=THEIRS]… [--set FIELD=VALUE]… [--source NAME] [--image-dir DIR]
   user add EMAIL --role admin|expert|viewer      (password on stdin)
   token create EMAIL [--name NAME]
-  dataset set NAME [--audit-share F] [--second-opinion-share F]
+  dataset set NAME [--audit-share F] [--second-opinion-share F] [--gold-rate F] [--gold-floor F] [--calibration N]
+  gold add --dataset NAME --external-id ID --judgment 0|0.5|1 [--explanation TEXT]
+  expert lift-pause|reset-calibration EMAIL --dataset NAME
   stats [--dataset NAME] [--json]
   export sft|dpo|ogdpo|all --format trl|llamafactory --out PATH [--dataset NAME] [--split F] [--pairs first|all] [--profile FILE.json] …
   prelabel [--dataset NAME] [--json]

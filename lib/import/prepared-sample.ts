@@ -32,7 +32,7 @@ export type PreparedSample = {
   reviewBucket: number;
   judges: { name: string; analysis: string; judgment: RiskValue }[];
   prelabel: { model: string; version: string; analysis: string | null; judgment: RiskValue } | null;
-  reference: { judgment: RiskValue; source: string } | null;
+  reference: { judgment: RiskValue; source: string; explanation: string | null } | null;
   imageName: string | null;
 };
 
@@ -72,7 +72,9 @@ export function prepareSample(lineNo: number, record: ImportRecord, image: Image
           judgment: record.prelabel.judgment,
         }
       : null,
-    reference: record.reference ? { judgment: record.reference.judgment, source: record.reference.source } : null,
+    reference: record.reference
+      ? { judgment: record.reference.judgment, source: record.reference.source, explanation: record.reference.explanation ?? null }
+      : null,
     imageName,
   };
 }

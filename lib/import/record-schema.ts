@@ -49,10 +49,14 @@ const prelabelSchema = z.strictObject({
   judgment: riskValue,
 });
 
-/** A known label for the sample (human-verified ground truth) and who gave it. */
+/**
+ * A known label for the sample (human-verified ground truth) and who gave it. On a sample with judges it
+ * makes the sample gold: the explanation is what a calibrating expert is shown after answering it.
+ */
 const referenceSchema = z.strictObject({
   judgment: riskValue,
   source: name(),
+  explanation: text().optional(),
 });
 
 const MAX_META_DEPTH = 32;

@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { copyRows, type CopyValue } from "../db/copy-rows";
 import { riskSqlLabel } from "../domain/risk";
+import { syncImportedGold } from "../quality/sync-gold";
 import { enqueueNewSamples, syncFirstOpinionQueue } from "../queue/sync-queue";
 import type { PreparedSample } from "./prepared-sample";
 
@@ -48,6 +49,7 @@ export async function writeBatch(client: pg.PoolClient, target: BatchTarget, bat
   const inserted = fresh.map((sample, index) => ({ id: freshIds[index]!, sample }));
   await clearImportedPrelabels(client, changed.map((entry) => entry.id));
   await insertImportedPrelabels(client, [...inserted, ...changed]);
+  await syncImportedGold(client, datasetId, [...inserted, ...changed], changed.map((entry) => entry.id));
   await enqueueNewSamples(client, freshIds);
   await syncFirstOpinionQueue(client, changed.map((entry) => entry.id));
   await recordFacets(client, target, [...fresh, ...changed.map((entry) => entry.sample)]);

@@ -5,9 +5,11 @@ const PRIORITY = `CASE s.route WHEN 'no_majority' THEN 0
   WHEN 'majority' THEN CASE WHEN EXISTS (SELECT 1 FROM prelabels p WHERE p.sample_id = s.id AND p.judgment <> s.consensus) THEN 1 ELSE 2 END
   ELSE 3 END`;
 
-// A reference sample has no judges to adjudicate between: it is never queued.
+// A reference sample has no judges to adjudicate between: it is never queued. A gold sample reaches
+// experts only as gold (the claim mixes it in), never through the real queue.
 const NEEDS_FIRST_OPINION = `(s.route IN ('majority', 'no_majority') OR (s.route = 'unanimous' AND s.audit_bucket < d.audit_share_bp))
-  AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.sample_id = s.id AND a.round = 'first')`;
+  AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.sample_id = s.id AND a.round = 'first')
+  AND NOT EXISTS (SELECT 1 FROM gold_items g WHERE g.sample_id = s.id)`;
 
 /**
  * Serialises every change to the given samples' queue state: a decision, an undo and a sync that touch

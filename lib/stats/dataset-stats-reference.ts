@@ -21,11 +21,14 @@ export type ReferenceSample = {
   source?: string | null;
 };
 
+/** The figures samples define: all but the experts' gold accuracy, which comes from gold answers, not samples. */
+export type SampleFigures = Omit<DatasetStats, "experts"> & { experts: Omit<DatasetStats["experts"], "gold"> };
+
 /**
  * The same statistics computed sample by sample, straight from the definitions: the check that the
  * aggregate (SQL) path loses nothing. Used by tests, never on a large dataset.
  */
-export function statsFromSamples(samples: ReferenceSample[], model: { name: string | null; version: string | null }): DatasetStats {
+export function statsFromSamples(samples: ReferenceSample[], model: { name: string | null; version: string | null }): SampleFigures {
   // A sample without votes is a reference sample: it counts, and pairs with nothing.
   const outcomes = samples.map((sample) =>
     Object.keys(sample.votes).length === 0 ? { route: "reference" as const, minority: [] as number[] } : routeVotes(Object.values(sample.votes)),

@@ -5,7 +5,8 @@ import { binaryHarmfulScores, macroF1 } from "./f1";
 import { fleissKappa } from "./fleiss";
 import { coincidenceFromCounts, krippendorffAlpha } from "./krippendorff";
 import { LEVELS, levelCounts, levelIndex } from "./levels";
-import type { DatasetStats, Route, StatsAggregates } from "./stats-types";
+import { wilsonInterval } from "../quality/wilson";
+import type { DatasetStats, GoldAccuracy, Route, StatsAggregates } from "./stats-types";
 
 /**
  * The agreement statistics (docs/statistics.md) from aggregate counts (the SQL path). Every figure is computed from pattern counts
@@ -73,6 +74,7 @@ export function statsFromAggregates(aggregates: StatsAggregates): DatasetStats {
         .reduce((sum, pattern) => sum + pattern.count, 0),
       double_adjudicated: doubled,
       expert_kappa: doubled === 0 ? null : cohenKappa(expertMatrix),
+      gold: aggregates.gold.map(goldAccuracy),
     },
     prelabel: {
       model: prelabel.model,
@@ -85,6 +87,11 @@ export function statsFromAggregates(aggregates: StatsAggregates): DatasetStats {
     },
     evaluation: { vs_reference: evaluationRows(aggregates.evaluation.vsReference), vs_expert: evaluationRows(aggregates.evaluation.vsExpert) },
   };
+}
+
+function goldAccuracy({ expert, n, correct, paused }: StatsAggregates["gold"][number]): GoldAccuracy {
+  const interval = wilsonInterval(correct, n);
+  return { expert, n, correct, accuracy: n === 0 ? null : correct / n, ci_low: interval?.low ?? null, ci_high: interval?.high ?? null, paused };
 }
 
 export function pairFigures(a: string, b: string, matrix: Confusion): DatasetStats["judges"]["pairwise"][number] {

@@ -54,7 +54,18 @@ export async function readStatsAggregates(client: pg.ClientBase, datasetId: stri
     prelabel.vsExpert = vsExpert.rows.map((row) => ({ truth: level(row.truth), predicted: level(row.predicted), count: row.count }));
     prelabel.vsConsensus = vsConsensus.rows.map((row) => ({ truth: level(row.truth), predicted: level(row.predicted), count: row.count }));
   }
+  // Gold answers live apart from the adjudications: no figure above can count one.
+  const gold = await client.query<{ expert: string; n: number; correct: number; paused: boolean }>(
+      `SELECT u.email AS expert, count(*) FILTER (WHERE ga.correct IS NOT NULL)::int AS n, count(*) FILTER (WHERE ga.correct)::int AS correct,
+              EXISTS (SELECT 1 FROM expert_standings st WHERE st.expert_id = u.id AND st.paused_at IS NOT NULL
+                         AND ($1::uuid IS NULL OR st.dataset_id = $1::uuid)) AS paused
+         FROM users u JOIN gold_answers ga ON ga.expert_id = u.id
+        WHERE ($1::uuid IS NULL OR ga.dataset_id = $1::uuid)
+        GROUP BY u.id, u.email ORDER BY u.email`,
+      [datasetId],
+  );
   return {
+    gold: gold.rows.filter((row) => row.n > 0 || row.paused),
     evaluation: await readEvaluationCells(client, datasetId),
     votePatterns: patterns.rows,
     expertPatterns: experts.rows.map((row) => ({ ...row, expert: level(row.expert) })),

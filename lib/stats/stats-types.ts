@@ -22,7 +22,12 @@ export type StatsAggregates = {
   };
   /** Every pre-label model version against the reference labels and against the first expert decision. */
   evaluation: { vsReference: EvaluationCell[]; vsExpert: EvaluationCell[] };
+  /** Scored gold answers per expert, and whether a dataset in scope pauses them (docs/quality-control.md). */
+  gold: { expert: string; n: number; correct: number; paused: boolean }[];
 };
+
+/** One expert's gold accuracy with its Wilson 95% interval. */
+export type GoldAccuracy = { expert: string; n: number; correct: number; accuracy: number | null; ci_low: number | null; ci_high: number | null; paused: boolean };
 
 /** The statistics object that `gts stats --json` and `GET /api/v1/stats` return (docs/statistics.md). */
 export type DatasetStats = {
@@ -42,7 +47,7 @@ export type DatasetStats = {
     }[];
     per_judge: { judge: string; n: number; minority_count: number; accuracy_vs_expert: number | null }[];
   };
-  experts: { adjudicated: number; overturned_majority: number; double_adjudicated: number; expert_kappa: number | null };
+  experts: { adjudicated: number; overturned_majority: number; double_adjudicated: number; expert_kappa: number | null; gold: GoldAccuracy[] };
   prelabel: {
     model: string | null;
     version: string | null;

@@ -3,14 +3,22 @@ import { CLI_ACTOR } from "../../auth/actor";
 import { updateDatasetSettings } from "../../services/datasets/update-dataset-settings";
 import { UsageError } from "../cli-error";
 
-const USAGE = "usage: dataset set NAME [--audit-share 0.05] [--second-opinion-share 0.1] [--json]";
+const USAGE =
+  "usage: dataset set NAME [--audit-share 0.05] [--second-opinion-share 0.1] [--gold-rate 0.05] [--gold-floor 0.7] [--calibration 10] [--json]";
 
 export async function datasetCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { "audit-share": { type: "string" }, "second-opinion-share": { type: "string" }, json: { type: "boolean" } },
+    options: {
+      "audit-share": { type: "string" },
+      "second-opinion-share": { type: "string" },
+      "gold-rate": { type: "string" },
+      "gold-floor": { type: "string" },
+      calibration: { type: "string" },
+      json: { type: "boolean" },
+    },
   });
   const name = positionals[0];
   if (sub !== "set" || !name) throw new UsageError(USAGE);
@@ -18,8 +26,16 @@ export async function datasetCommand(args: string[]): Promise<number> {
   const settings = await updateDatasetSettings(CLI_ACTOR, name, {
     auditShare: number(values["audit-share"]),
     secondOpinionShare: number(values["second-opinion-share"]),
+    goldRate: number(values["gold-rate"]),
+    goldFloor: number(values["gold-floor"]),
+    calibrationItems: number(values.calibration),
   });
   if (values.json) process.stdout.write(`${JSON.stringify(settings)}\n`);
-  else process.stderr.write(`dataset ${settings.name}: audit share ${settings.auditShare}, second-opinion share ${settings.secondOpinionShare}\n`);
+  else {
+    process.stderr.write(
+      `dataset ${settings.name}: audit share ${settings.auditShare}, second-opinion share ${settings.secondOpinionShare}, ` +
+        `gold rate ${settings.goldRate}, gold floor ${settings.goldFloor}, calibration ${settings.calibrationItems} items\n`,
+    );
+  }
   return 0;
 }

@@ -22,17 +22,31 @@ export async function upsertDataset(db: Queryable, name: string): Promise<string
   return rows[0]!.id;
 }
 
-export type DatasetShares = { id: string; audit_share_bp: number; second_opinion_share_bp: number };
+/** A dataset's settings as stored: shares and the gold floor in basis points. */
+export type DatasetSettingsRow = {
+  id: string;
+  audit_share_bp: number;
+  second_opinion_share_bp: number;
+  gold_rate_bp: number;
+  gold_floor_bp: number;
+  calibration_items: number;
+};
 
-/** The dataset's shares, locked until the transaction ends: a settings change reads, then writes them. */
-export async function lockDatasetShares(db: Queryable, name: string): Promise<DatasetShares> {
-  const { rows } = await db.query<DatasetShares>(`SELECT id, audit_share_bp, second_opinion_share_bp FROM datasets WHERE name = $1 FOR UPDATE`, [name]);
+const SETTINGS_COLUMNS = "id, audit_share_bp, second_opinion_share_bp, gold_rate_bp, gold_floor_bp, calibration_items";
+
+/** The dataset's settings, locked until the transaction ends: a settings change reads, then writes them. */
+export async function lockDatasetSettings(db: Queryable, name: string): Promise<DatasetSettingsRow> {
+  const { rows } = await db.query<DatasetSettingsRow>(`SELECT ${SETTINGS_COLUMNS} FROM datasets WHERE name = $1 FOR UPDATE`, [name]);
   if (!rows[0]) throw new NotFoundError(`no dataset named ${name}`);
   return rows[0];
 }
 
-export async function writeDatasetShares(db: Queryable, id: string, auditShareBp: number, secondOpinionShareBp: number): Promise<void> {
-  await db.query(`UPDATE datasets SET audit_share_bp = $2, second_opinion_share_bp = $3, updated_at = now() WHERE id = $1`, [id, auditShareBp, secondOpinionShareBp]);
+export async function writeDatasetSettings(db: Queryable, settings: DatasetSettingsRow): Promise<void> {
+  await db.query(
+    `UPDATE datasets SET audit_share_bp = $2, second_opinion_share_bp = $3, gold_rate_bp = $4, gold_floor_bp = $5, calibration_items = $6, updated_at = now()
+      WHERE id = $1`,
+    [settings.id, settings.audit_share_bp, settings.second_opinion_share_bp, settings.gold_rate_bp, settings.gold_floor_bp, settings.calibration_items],
+  );
 }
 
 /** The dataset's unanimous samples: those an audit share decides about. */

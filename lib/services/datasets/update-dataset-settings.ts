@@ -1,41 +1,47 @@
 import "server-only";
-import { z } from "zod";
 import { appendAuditEvent } from "../../audit/append-audit-event";
 import { assertCan, type Actor } from "../../auth/actor";
 import { inTransaction } from "../../db/pool";
 import { syncFirstOpinionQueue } from "../../queue/sync-queue";
 import { parseInput } from "../parse-input";
-import { lockDatasetShares, unanimousSampleIds, writeDatasetShares } from "./dataset-sql";
+import { lockDatasetSettings, unanimousSampleIds, writeDatasetSettings, type DatasetSettingsRow } from "./dataset-sql";
+import { datasetSettingsSchema, type DatasetSettings } from "./dataset-settings.schema";
 
-const share = z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
+const fromBasisPoints = (bp: number) => bp / 10_000;
+const toBasisPoints = (share: number | undefined, current: number) => (share === undefined ? current : Math.round(share * 10_000));
 
-export const datasetSettingsSchema = z
-  .strictObject({ auditShare: share.optional(), secondOpinionShare: share.optional() })
-  .refine((value) => value.auditShare !== undefined || value.secondOpinionShare !== undefined, "change at least one share");
+function settingsOf(row: DatasetSettingsRow): DatasetSettings {
+  return {
+    auditShare: fromBasisPoints(row.audit_share_bp),
+    secondOpinionShare: fromBasisPoints(row.second_opinion_share_bp),
+    goldRate: fromBasisPoints(row.gold_rate_bp),
+    goldFloor: fromBasisPoints(row.gold_floor_bp),
+    calibrationItems: row.calibration_items,
+  };
+}
 
 /**
- * Sets a dataset's audit share (of unanimous samples sent to experts) and second-opinion share, as
- * fractions, and re-syncs its queue so the new audit share applies at once.
+ * Sets a dataset's shares (audit of unanimous samples, second opinions), its quality control (the gold
+ * rate mixed into claims, the gold floor, the calibration round's length), and re-syncs its queue so a new
+ * audit share applies at once. Fields left out keep their value.
  */
-export async function updateDatasetSettings(actor: Actor | null, name: string, body: unknown) {
+export async function updateDatasetSettings(actor: Actor | null, name: string, body: unknown): Promise<{ name: string } & DatasetSettings> {
   assertCan(actor, "dataset:configure");
   const input = parseInput(datasetSettingsSchema, body);
   return inTransaction(async (client) => {
-    const dataset = await lockDatasetShares(client, name);
-    const auditShareBp = input.auditShare === undefined ? dataset.audit_share_bp : Math.round(input.auditShare * 10_000);
-    const secondOpinionShareBp =
-      input.secondOpinionShare === undefined ? dataset.second_opinion_share_bp : Math.round(input.secondOpinionShare * 10_000);
-    await writeDatasetShares(client, dataset.id, auditShareBp, secondOpinionShareBp);
-    await syncFirstOpinionQueue(client, await unanimousSampleIds(client, dataset.id));
-    const after = { auditShare: auditShareBp / 10_000, secondOpinionShare: secondOpinionShareBp / 10_000 };
-    await appendAuditEvent(client, {
-      actor,
-      action: "dataset.settings",
-      entityType: "dataset",
-      entityId: dataset.id,
-      before: { auditShare: dataset.audit_share_bp / 10_000, secondOpinionShare: dataset.second_opinion_share_bp / 10_000 },
-      after,
-    });
+    const current = await lockDatasetSettings(client, name);
+    const next: DatasetSettingsRow = {
+      id: current.id,
+      audit_share_bp: toBasisPoints(input.auditShare, current.audit_share_bp),
+      second_opinion_share_bp: toBasisPoints(input.secondOpinionShare, current.second_opinion_share_bp),
+      gold_rate_bp: toBasisPoints(input.goldRate, current.gold_rate_bp),
+      gold_floor_bp: toBasisPoints(input.goldFloor, current.gold_floor_bp),
+      calibration_items: input.calibrationItems ?? current.calibration_items,
+    };
+    await writeDatasetSettings(client, next);
+    if (next.audit_share_bp !== current.audit_share_bp) await syncFirstOpinionQueue(client, await unanimousSampleIds(client, current.id));
+    const after = settingsOf(next);
+    await appendAuditEvent(client, { actor, action: "dataset.settings", entityType: "dataset", entityId: current.id, before: settingsOf(current), after });
     return { name, ...after };
   });
 }

@@ -9,6 +9,7 @@ import type { SampleDetailRow } from "../samples/sample-detail-sql";
 import { queueFiltersSchema, type QueueFilters } from "./queue-schemas";
 import { claimStatement } from "./leases";
 import { requireExpert } from "./require-expert";
+import { explainEmptyQueue } from "../quality/explain-empty-queue";
 
 export type Claim = { sample: SampleDetail; round: "first" | "second"; leaseExpiresAt: string };
 
@@ -19,15 +20,21 @@ const MAX_ATTEMPTS = 8;
  * undo is the sample taken back), otherwise the first queue item
  * in priority order that nobody holds. Rows are locked with SKIP LOCKED so concurrent claimers pass each
  * other, and the lease is written with a conditional upsert, so two experts can never hold one sample.
- * Returns null when the queue (under the filters) is empty.
+ * Returns null when the queue (under the filters) is empty, and refuses (403 or 409) when it is empty for
+ * this expert because the quality control holds them back (docs/quality-control.md).
  */
 export async function claimNextSample(actor: Actor | null, rawFilters: unknown): Promise<Claim | null> {
   const expertId = requireExpert(actor);
   const filters = parseInput(queueFiltersSchema, rawFilters);
   const seconds = leaseSeconds();
   const claimed = await claim(expertId, filters, seconds);
-  if (!claimed) return null;
-  return { sample: sampleDetailOf(claimed), round: claimed.claim_round, leaseExpiresAt: claimed.lease_expires_at.toISOString() };
+  if (!claimed) {
+    await explainEmptyQueue(expertId, filters.dataset ?? null);
+    return null;
+  }
+  // The workspace never shows a reference label: on a gold sample it is the answer being scored.
+  const sample = { ...sampleDetailOf(claimed), reference: null };
+  return { sample, round: claimed.claim_round, leaseExpiresAt: claimed.lease_expires_at.toISOString() };
 }
 
 type ClaimRow = SampleDetailRow & { claim_round: "first" | "second"; lease_expires_at: Date; claim_outcome: "leased" | "refused" };

@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError } from "../../errors";
 import { lockSamplesForQueueChange } from "../../queue/sync-queue";
 import { sampleDetailSelect } from "../samples/sample-detail-sql";
 import type { QueueFilters } from "./queue-schemas";
-import { availableToExpert } from "./queue-sql";
+import { availableToExpert, CLOSED_DATASETS } from "./queue-sql";
 
 /**
  * The lease state machine. A sample waits in the queue (once per round), is held by one expert under a
@@ -18,43 +18,97 @@ import { availableToExpert } from "./queue-sql";
  *   retake          decided → held     an undo: the expert holds the sample again until the old lease would have ended
  *
  * A lease that runs out needs no transition: the sample is waiting again for everyone, and still the
- * holder's until someone claims it. Every transaction that acts on a held sample locks the sample row
+ * holder's until someone claims it.
+ *
+ * A gold sample (docs/quality-control.md) is never in the queue and can be held by many experts at once:
+ * the claim serves it as a row of `gold_answers` (one per sample and expert, so never twice), held like a
+ * lease until it is answered, set aside or runs out. The services that act on a held sample look for the
+ * caller's open gold answer first; its statements are in services/quality/gold-sql.ts. Every transaction that acts on a held sample locks the sample row
  * first (`lockSamplesForQueueChange`), so it serialises with the queue sync that adds and drops items.
  */
+export const EXPIRED_LEASE_MESSAGE = "Your lease on this sample expired and it went back to the queue. Claim it again to decide.";
+
 export type HeldLease = { round: "first" | "second"; created_at: Date; expires_at: Date; live: boolean };
 
 /**
- * The claim as one statement, so one round trip and no transaction held open between steps: renew the
- * expert's own newest live lease if there is one; otherwise lock the first available queue item (SKIP
- * LOCKED) and lease it with an upsert that replaces only an expired lease; then select the sample's
- * detail. `claim_outcome` is 'refused' when a live lease appeared between the queue read and the upsert.
+ * The claim as one statement, so one round trip and no transaction held open between steps:
+ *
+ * 1. the expert's own newest live lease, renewed; else their open gold sample, renewed;
+ * 2. else the first available queue item (SKIP LOCKED) outside the datasets closed to them (paused, or
+ *    awaiting their calibration);
+ * 3. a gold sample instead when a calibration round is open to them in scope (calibration serves only
+ *    gold), or, at the item's dataset's gold rate, one of that dataset's gold samples they have not seen
+ *    that matches the same filters;
+ * 4. the item leased with an upsert that replaces only an expired lease, or the gold sample served with an
+ *    insert whose unique key (sample, expert) serves it to them at most once;
+ * 5. the sample's detail.
+ *
+ * `claim_outcome` is 'refused' when a live lease (or a second serve of the gold sample, from the same
+ * expert's other tab) appeared between the read and the write: the caller tries again.
  */
 export function claimStatement(expertId: string, filters: QueueFilters, seconds: number): { text: string; values: unknown[] } {
-  const { from, where, order, params } = availableToExpert(expertId, filters);
+  const { from, where, order, params, scope } = availableToExpert(expertId, filters);
   const lease = `$${params.length + 1}`;
+  const hold = `now() + make_interval(secs => ${lease})`;
+  const goldSamples = scope.sampleFilters("gs") === "TRUE" ? "gold_items g" : "gold_items g JOIN samples gs ON gs.id = g.sample_id";
   const sql = `
     WITH own AS (
-      UPDATE leases SET expires_at = now() + make_interval(secs => ${lease})
+      UPDATE leases SET expires_at = ${hold}
        WHERE sample_id = (SELECT sample_id FROM leases WHERE expert_id = $1 AND expires_at > now()
                            ORDER BY created_at DESC LIMIT 1 FOR UPDATE)
        RETURNING sample_id, round, expires_at),
+    own_gold AS (
+      UPDATE gold_answers SET expires_at = ${hold}
+       WHERE id = (SELECT id FROM gold_answers WHERE expert_id = $1 AND answered_at IS NULL AND expires_at > now()
+                    ORDER BY served_at DESC LIMIT 1 FOR UPDATE)
+         AND NOT EXISTS (SELECT 1 FROM own)
+       RETURNING sample_id, expires_at),
     candidate AS (
-      SELECT q.sample_id, q.round FROM ${from}
-       WHERE NOT EXISTS (SELECT 1 FROM own) AND ${where}
+      SELECT q.sample_id, q.round, q.dataset_id FROM ${from}
+       WHERE NOT EXISTS (SELECT 1 FROM own) AND NOT EXISTS (SELECT 1 FROM own_gold) AND ${where}
+         AND q.dataset_id <> ALL (ARRAY(${CLOSED_DATASETS}))
        ORDER BY ${order}
        LIMIT 1
        FOR UPDATE OF q SKIP LOCKED),
+    gold_target AS (
+      SELECT d.id AS dataset_id, coalesce(st.calibration_round, 1) AS calibration_round, 0 AS rank
+        FROM datasets d LEFT JOIN expert_standings st ON st.expert_id = $1 AND st.dataset_id = d.id
+       WHERE d.calibration_items > 0 AND st.calibrated_at IS NULL AND st.calibration_failed_at IS NULL AND st.paused_at IS NULL
+         AND ${scope.datasetFilter("d.id")}
+      UNION ALL
+      SELECT c.dataset_id, NULL, 1 FROM candidate c JOIN datasets d ON d.id = c.dataset_id WHERE random() * 10000 < d.gold_rate_bp),
+    gold_pick AS (
+      SELECT t.dataset_id, t.calibration_round, pick.sample_id, pick.judgment FROM gold_target t
+       CROSS JOIN LATERAL (
+         SELECT g.sample_id, g.judgment FROM ${goldSamples}
+          WHERE g.dataset_id = t.dataset_id AND ${scope.sampleFilters("gs")}
+            AND NOT EXISTS (SELECT 1 FROM gold_answers ga WHERE ga.sample_id = g.sample_id AND ga.expert_id = $1)
+            -- A promoted sample's own adjudicator would know its answer.
+            AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.sample_id = g.sample_id AND a.expert_id = $1)
+          -- Each expert meets the gold samples in an order of their own.
+          ORDER BY md5(g.sample_id::text || $1::text) LIMIT 1) pick
+       WHERE NOT EXISTS (SELECT 1 FROM own) AND NOT EXISTS (SELECT 1 FROM own_gold)
+       ORDER BY t.rank LIMIT 1),
     taken AS (
       INSERT INTO leases (sample_id, expert_id, round, expires_at, created_at)
-      SELECT sample_id, $1, round, now() + make_interval(secs => ${lease}), now() FROM candidate
+      SELECT sample_id, $1, round, ${hold}, now() FROM candidate WHERE NOT EXISTS (SELECT 1 FROM gold_pick)
       ON CONFLICT (sample_id) DO UPDATE
         SET expert_id = EXCLUDED.expert_id, round = EXCLUDED.round, expires_at = EXCLUDED.expires_at, created_at = now()
         WHERE leases.expires_at <= now()
-      RETURNING sample_id, round, expires_at)
+      RETURNING sample_id, round, expires_at),
+    gold_taken AS (
+      INSERT INTO gold_answers (sample_id, expert_id, dataset_id, expected, calibration_round, expires_at)
+      SELECT sample_id, $1, dataset_id, judgment, calibration_round, ${hold} FROM gold_pick
+      ON CONFLICT (sample_id, expert_id) DO NOTHING
+      RETURNING sample_id, expires_at)
     SELECT c.round AS claim_round, c.expires_at AS lease_expires_at, c.outcome AS claim_outcome, detail.*
       FROM (SELECT sample_id, round, expires_at, 'leased' AS outcome FROM own
+            UNION ALL SELECT sample_id, 'first', expires_at, 'leased' FROM own_gold
             UNION ALL SELECT sample_id, round, expires_at, 'leased' FROM taken
-            UNION ALL SELECT sample_id, round, NULL, 'refused' FROM candidate WHERE NOT EXISTS (SELECT 1 FROM taken)) c
+            UNION ALL SELECT sample_id, 'first', expires_at, 'leased' FROM gold_taken
+            UNION ALL SELECT sample_id, round, NULL, 'refused' FROM candidate
+                       WHERE NOT EXISTS (SELECT 1 FROM gold_pick) AND NOT EXISTS (SELECT 1 FROM taken)
+            UNION ALL SELECT sample_id, 'first', NULL, 'refused' FROM gold_pick WHERE NOT EXISTS (SELECT 1 FROM gold_taken)) c
       LEFT JOIN LATERAL (${sampleDetailSelect("c.sample_id", null)}) detail ON c.outcome = 'leased'`;
   return { text: sql, values: [...params, seconds] };
 }
@@ -88,7 +142,7 @@ export async function lockHeld(client: pg.ClientBase, sampleId: number, expertId
     throw new ConflictError("You do not hold this sample: claim it through the queue first.");
   }
   if (options.requireLive && !lease.live) {
-    throw new ConflictError("Your lease on this sample expired and it went back to the queue. Claim it again to decide.");
+    throw new ConflictError(EXPIRED_LEASE_MESSAGE);
   }
   return lease;
 }

@@ -1,7 +1,15 @@
 import type { Queryable } from "../../db/pool";
 import type { QueueFilters } from "./queue-schemas";
 
-export type QueueScope = { from: string; filters: string; params: unknown[] };
+export type QueueScope = {
+  from: string;
+  filters: string;
+  params: unknown[];
+  /** The filters on the sample's own columns, for `alias` (the gold samples a claim may mix in must match them too). */
+  sampleFilters: (alias: string) => string;
+  /** The filter on the dataset, for a dataset id column (`TRUE` without one). */
+  datasetFilter: (column: string) => string;
+};
 
 /**
  * The queue items matching the filters, as `FROM ${from} WHERE ${filters}`, with the expert's id as $1
@@ -10,22 +18,28 @@ export type QueueScope = { from: string; filters: string; params: unknown[] };
  */
 export function queueScope(expertId: string, filters: QueueFilters): QueueScope {
   const params: unknown[] = [expertId];
-  const conditions = ["TRUE"];
-  const equals = (column: string, value: string | undefined, cast = "") => {
-    if (value === undefined) return;
+  const placeholder = (value: string) => {
     params.push(value);
-    conditions.push(`${column} = $${params.length}${cast}`);
+    return `$${params.length}`;
   };
-  if (filters.dataset !== undefined) {
-    params.push(filters.dataset);
-    conditions.push(`q.dataset_id = (SELECT id FROM datasets WHERE name = $${params.length})`);
-  }
-  equals("s.category", filters.category, "::category");
-  equals("s.image_condition", filters.imageCondition, "::image_condition");
-  equals("s.attack", filters.attack);
-  equals("s.model", filters.model);
-  const bySample = [filters.category, filters.imageCondition, filters.attack, filters.model].some((value) => value !== undefined);
-  return { from: bySample ? "queue_items q JOIN samples s ON s.id = q.sample_id" : "queue_items q", filters: conditions.join(" AND "), params };
+  const dataset = filters.dataset === undefined ? null : placeholder(filters.dataset);
+  const bySample = (
+    [
+      ["category", filters.category, "::category"],
+      ["image_condition", filters.imageCondition, "::image_condition"],
+      ["attack", filters.attack, ""],
+      ["model", filters.model, ""],
+    ] as const
+  ).flatMap(([column, value, cast]) => (value === undefined ? [] : [{ column, parameter: `${placeholder(value)}${cast}` }]));
+  const sampleFilters = (alias: string) => bySample.map(({ column, parameter }) => `${alias}.${column} = ${parameter}`).join(" AND ") || "TRUE";
+  const datasetFilter = (column: string) => (dataset === null ? "TRUE" : `${column} = (SELECT id FROM datasets WHERE name = ${dataset})`);
+  return {
+    from: bySample.length > 0 ? "queue_items q JOIN samples s ON s.id = q.sample_id" : "queue_items q",
+    filters: `${datasetFilter("q.dataset_id")} AND ${sampleFilters("s")}`,
+    params,
+    sampleFilters,
+    datasetFilter,
+  };
 }
 
 /**
@@ -44,13 +58,15 @@ export function heldFromExpertCount(scope: QueueScope): string {
      WHERE ${scope.filters}`;
 }
 
+export type AvailableItems = { from: string; where: string; order: string; params: unknown[]; scope: QueueScope };
+
 /**
  * The queue items expert $1 may take now, as `FROM ${from} WHERE ${where} ORDER BY ${order}`, in the
  * queue's order. Under a dataset filter the order leads with the dataset (one value, so the same order):
  * that lets the planner walk the per-dataset index even in a generic plan, where it cannot know the
  * dataset and might otherwise walk the whole queue's index past every other dataset's backlog.
  */
-export function availableToExpert(expertId: string, filters: QueueFilters): { from: string; where: string; order: string; params: unknown[] } {
+export function availableToExpert(expertId: string, filters: QueueFilters): AvailableItems {
   const scope = queueScope(expertId, filters);
   const available = [
     `NOT EXISTS (SELECT 1 FROM leases l WHERE l.sample_id = q.sample_id AND l.expires_at > now())`,
@@ -60,13 +76,26 @@ export function availableToExpert(expertId: string, filters: QueueFilters): { fr
     `NOT EXISTS (SELECT 1 FROM sample_flags f WHERE f.sample_id = q.sample_id AND f.resolved_at IS NULL)`,
   ];
   const order = `${filters.dataset !== undefined ? "q.dataset_id, " : ""}q.priority, q.enqueued_at, q.sample_id`;
-  return { from: scope.from, where: [...available, scope.filters].join("\n        AND "), order, params: scope.params };
+  return { from: scope.from, where: [...available, scope.filters].join("\n        AND "), order, params: scope.params, scope };
 }
 
-/** The expert's decisions since midnight, server time. */
+/**
+ * The datasets whose real queue is closed to expert $1 (docs/quality-control.md): those that pause them,
+ * and those that require a calibration round they have not passed. A claim leaves their items alone.
+ */
+export const CLOSED_DATASETS = `SELECT dataset_id FROM expert_standings WHERE expert_id = $1 AND paused_at IS NOT NULL
+        UNION ALL
+        SELECT d.id FROM datasets d WHERE d.calibration_items > 0
+           AND NOT EXISTS (SELECT 1 FROM expert_standings st WHERE st.expert_id = $1 AND st.dataset_id = d.id AND st.calibrated_at IS NOT NULL)`;
+
+/**
+ * The expert's decisions since midnight, server time, gold answers included: a count that dropped back
+ * after a gold answer would tell the expert the sample was gold.
+ */
 export async function decidedTodayBy(db: Queryable, expertId: string): Promise<number> {
   const { rows } = await db.query<{ count: number }>(
-    `SELECT count(*)::int AS count FROM adjudications WHERE expert_id = $1 AND created_at >= date_trunc('day', now())`,
+    `SELECT (SELECT count(*) FROM adjudications WHERE expert_id = $1 AND created_at >= date_trunc('day', now()))::int
+          + (SELECT count(*) FROM gold_answers WHERE expert_id = $1 AND correct IS NOT NULL AND answered_at >= date_trunc('day', now()))::int AS count`,
     [expertId],
   );
   return rows[0]!.count;

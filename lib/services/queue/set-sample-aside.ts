@@ -4,6 +4,7 @@ import type { Actor } from "../../auth/actor";
 import { inTransaction } from "../../db/pool";
 import { parseInput } from "../parse-input";
 import { parseSampleId } from "../samples/sample-id";
+import { lockOpenGold, setGoldAside } from "../quality/gold-sql";
 import { insertAside } from "./decision-sql";
 import { lockHeld, release } from "./leases";
 import { flagInputSchema, skipInputSchema } from "./queue-schemas";
@@ -28,9 +29,12 @@ async function setAside(actor: Actor | null, rawSampleId: unknown, { action, tex
   const expertId = requireExpert(actor);
   const sampleId = parseSampleId(rawSampleId);
   return inTransaction(async (client) => {
-    await lockHeld(client, sampleId, expertId, { requireLive: false });
-    await insertAside(client, kind, sampleId, expertId, text);
-    await release(client, sampleId);
+    // A gold sample set aside is closed unscored; a flag on it still opens the discussion, as on any sample.
+    const gold = await lockOpenGold(client, sampleId, expertId);
+    if (gold) await setGoldAside(client, gold.id, kind);
+    else await lockHeld(client, sampleId, expertId, { requireLive: false });
+    if (gold === null || kind === "flag") await insertAside(client, kind, sampleId, expertId, text);
+    if (gold === null) await release(client, sampleId);
     await appendAuditEvent(client, { actor: actor!, action, entityType: "sample", entityId: String(sampleId), after });
     return { sampleId };
   });

@@ -7,10 +7,12 @@ import { parseStoredJudges } from "../../domain/stored-judges";
 import { ConflictError, ValidationError } from "../../errors";
 import { queueSecondOpinionIfPicked } from "../../queue/sync-queue";
 import { parseInput } from "../parse-input";
+import { answerGold, type CalibrationFeedback, type ResolvedDecision } from "../quality/answer-gold";
+import { lockOpenGold } from "../quality/gold-sql";
 import { parseSampleId } from "../samples/sample-id";
-import { adjudicationInputSchema } from "./queue-schemas";
+import { adjudicationInputSchema, type AdjudicationInput } from "./queue-schemas";
 import { insertAdjudication, sampleForDecision } from "./decision-sql";
-import { complete, lockHeld } from "./leases";
+import { complete, EXPIRED_LEASE_MESSAGE, lockHeld } from "./leases";
 import { requireExpert } from "./require-expert";
 
 export type Decision = {
@@ -21,60 +23,51 @@ export type Decision = {
   judgment: RiskValue;
   undoUntil: string;
   secondOpinionQueued: boolean;
+  /** Only while the expert calibrates on the sample's dataset: the known answer and the round's standing. */
+  calibration?: CalibrationFeedback;
 };
 
 /**
  * Records an expert's decision in one transaction: the lease must be the caller's and live (else 409),
- * then the adjudication, the queue update, the audit event and the lease release commit together.
+ * then the adjudication, the queue update, the audit event and the lease release commit together. On a
+ * gold sample the caller holds, the decision is scored as a gold answer instead (docs/quality-control.md).
  */
 export async function submitAdjudication(actor: Actor | null, rawSampleId: unknown, body: unknown): Promise<Decision> {
   const expertId = requireExpert(actor);
   const sampleId = parseSampleId(rawSampleId);
   const input = parseInput(adjudicationInputSchema, body);
   return inTransaction(async (client) => {
-    const lease = await lockHeld(client, sampleId, expertId, { requireLive: true });
-    const sample = await sampleForDecision(client, sampleId);
-    let judgment: RiskValue;
-    if (input.supports !== undefined) {
-      const judge = parseStoredJudges(sample.judges).find((candidate) => candidate.name === input.supports);
-      if (!judge) throw new ValidationError({ supports: [`no judge named '${input.supports}' on this sample`] });
-      judgment = judge.judgment;
-    } else {
-      judgment = input.judgment as RiskValue;
-      const length = sample.thinking_length;
-      if (input.span && input.span[1] > length) throw new ValidationError({ span: [`must lie within the thinking (0–${length})`] });
+    const gold = await lockOpenGold(client, sampleId, expertId);
+    if (gold && !gold.live) throw new ConflictError(EXPIRED_LEASE_MESSAGE);
+    const lease = gold ? null : await lockHeld(client, sampleId, expertId, { requireLive: true });
+    const decision = resolveDecision(await sampleForDecision(client, sampleId), input);
+    if (gold) {
+      const scored = await answerGold(client, actor!, sampleId, gold, decision);
+      const reply = { id: gold.id, sampleId, round: "first", kind: decision.kind, judgment: decision.judgment, undoUntil: scored.undoUntil.toISOString(), secondOpinionQueued: false } as const;
+      return scored.calibration ? { ...reply, calibration: scored.calibration } : reply;
     }
-    const kind = input.supports !== undefined ? "supports_judge" : "correction";
-    const adjudication = await insertAdjudication(client, {
-      sampleId,
-      expertId,
-      kind,
-      supportedJudge: input.supports ?? null,
-      judgment,
-      analysis: input.analysis ?? null,
-      span: input.span ?? null,
-      round: lease.round,
-      startedAt: lease.created_at,
-      undoUntil: lease.expires_at,
-    });
+    const adjudication = await insertAdjudication(client, { sampleId, expertId, ...decision, round: lease!.round, startedAt: lease!.created_at, undoUntil: lease!.expires_at });
     if (!adjudication) throw new ConflictError("This sample already has your decision, or this round was already decided.");
-    await complete(client, sampleId, lease.round);
-    const secondOpinionQueued = lease.round === "first" ? await queueSecondOpinionIfPicked(client, sampleId) : false;
+    await complete(client, sampleId, lease!.round);
+    const secondOpinionQueued = lease!.round === "first" ? await queueSecondOpinionIfPicked(client, sampleId) : false;
     await appendAuditEvent(client, {
       actor: actor!,
-      action: kind === "correction" ? "adjudication.correction" : "adjudication.decision",
+      action: decision.kind === "correction" ? "adjudication.correction" : "adjudication.decision",
       entityType: "sample",
       entityId: String(sampleId),
-      after: { adjudicationId: adjudication.id, round: lease.round, kind, supports: input.supports ?? null, judgment, analysis: input.analysis ?? null, span: input.span ?? null },
+      after: { adjudicationId: adjudication.id, round: lease!.round, kind: decision.kind, supports: decision.supportedJudge, judgment: decision.judgment, analysis: decision.analysis, span: decision.span },
     });
-    return {
-      id: adjudication.id,
-      sampleId,
-      round: lease.round,
-      kind,
-      judgment,
-      undoUntil: adjudication.undo_until.toISOString(),
-      secondOpinionQueued,
-    };
+    return { id: adjudication.id, sampleId, round: lease!.round, kind: decision.kind, judgment: decision.judgment, undoUntil: adjudication.undo_until.toISOString(), secondOpinionQueued };
   });
+}
+
+/** The decision the input makes on this sample: siding with one of its judges, or a correction whose span lies within the thinking. */
+function resolveDecision(sample: { thinking_length: number; judges: unknown }, input: AdjudicationInput): ResolvedDecision {
+  if (input.supports !== undefined) {
+    const judge = parseStoredJudges(sample.judges).find((candidate) => candidate.name === input.supports);
+    if (!judge) throw new ValidationError({ supports: [`no judge named '${input.supports}' on this sample`] });
+    return { kind: "supports_judge", supportedJudge: input.supports, judgment: judge.judgment, analysis: null, span: null };
+  }
+  if (input.span && input.span[1] > sample.thinking_length) throw new ValidationError({ span: [`must lie within the thinking (0–${sample.thinking_length})`] });
+  return { kind: "correction", supportedJudge: null, judgment: input.judgment as RiskValue, analysis: input.analysis ?? null, span: input.span ?? null };
 }

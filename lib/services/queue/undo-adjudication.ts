@@ -6,6 +6,8 @@ import { ConflictError } from "../../errors";
 import { lockSamplesForQueueChange, requeueSecondOpinion, syncFirstOpinionQueue } from "../../queue/sync-queue";
 import { parseSampleId } from "../samples/sample-id";
 import { deleteDecision, hasSecondOpinion, lockOwnDecision } from "./decision-sql";
+import { undoGoldAnswer } from "../quality/undo-gold-answer";
+import { lockAnsweredGold } from "../quality/gold-sql";
 import { retake } from "./leases";
 import { requireExpert } from "./require-expert";
 
@@ -13,12 +15,15 @@ export type UndoResult = { sampleId: number; round: "first" | "second"; leaseExp
 
 /**
  * Takes back the caller's decision on a sample while the lease it was made under would still hold:
- * the adjudication goes, the sample returns to its queue, and the caller holds it again to redo it.
+ * the adjudication goes, the sample returns to its queue, and the caller holds it again to redo it. A
+ * gold answer is taken back the same way (services/quality/undo-gold-answer.ts).
  */
 export async function undoAdjudication(actor: Actor | null, rawSampleId: unknown): Promise<UndoResult> {
   const expertId = requireExpert(actor);
   const sampleId = parseSampleId(rawSampleId);
   return inTransaction(async (client) => {
+    const gold = await lockAnsweredGold(client, sampleId, expertId);
+    if (gold) return undoGoldAnswer(client, actor!, sampleId, gold);
     await lockSamplesForQueueChange(client, [sampleId]);
     const decision = await lockOwnDecision(client, sampleId, expertId);
     if (!decision) throw new ConflictError("You have no decision on this sample to undo.");

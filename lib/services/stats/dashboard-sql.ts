@@ -100,3 +100,17 @@ export async function prelabelConfusionCells(db: Queryable, datasetId: string | 
   );
   return rows;
 }
+
+export type HeldExpert = { expert: string; dataset: string; paused: boolean; calibrationFailed: boolean; calibrationRound: number };
+
+/** The experts the quality control holds back in scope: paused, or failed a calibration round (docs/quality-control.md). */
+export async function heldExperts(db: Queryable, datasetId: string | null): Promise<HeldExpert[]> {
+  const { rows } = await db.query<{ expert: string; dataset: string; paused: boolean; calibration_failed: boolean; calibration_round: number }>(
+    `SELECT u.email AS expert, d.name AS dataset, st.paused_at IS NOT NULL AS paused, st.calibration_failed_at IS NOT NULL AS calibration_failed, st.calibration_round
+       FROM expert_standings st JOIN users u ON u.id = st.expert_id JOIN datasets d ON d.id = st.dataset_id
+      WHERE ($1::uuid IS NULL OR st.dataset_id = $1::uuid) AND (st.paused_at IS NOT NULL OR st.calibration_failed_at IS NOT NULL)
+      ORDER BY d.name, u.email`,
+    [datasetId],
+  );
+  return rows.map((row) => ({ expert: row.expert, dataset: row.dataset, paused: row.paused, calibrationFailed: row.calibration_failed, calibrationRound: row.calibration_round }));
+}

@@ -57,6 +57,7 @@ export function SampleTable({ query, firstPage }: { query: string; firstPage: Sa
               </td>
               <td className="px-3 py-1.5">
                 <RouteLabel route={row.route} />
+                {row.gold && <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">gold</span>}
               </td>
               <td className="px-3 py-1.5">
                 <span className="flex gap-1" aria-label={row.judges.map((judge) => `${judge.name}: ${judge.judgment}`).join(", ")}>

@@ -16,6 +16,8 @@ import { undoAdjudication } from "@/lib/services/queue/undo-adjudication";
 import { changeStanding } from "@/lib/services/quality/change-standing";
 import { promoteToGold } from "@/lib/services/quality/promote-to-gold";
 import { getDatasetStats } from "@/lib/services/stats/get-dataset-stats";
+import { getSample } from "@/lib/services/samples/get-sample";
+import { listSamples } from "@/lib/services/samples/list-samples";
 import { addUser } from "@/lib/services/users/add-user";
 import { sampleLine, tempDir, writeJsonl } from "../support/fixtures";
 import { readZip } from "../support/read-zip";
@@ -82,6 +84,18 @@ describe("gold samples", () => {
     expect((await pool().query(`SELECT 1 FROM gold_items`)).rowCount).toBe(0);
     const requeued = await pool().query<{ external_id: string }>(`SELECT s.external_id FROM queue_items q JOIN samples s ON s.id = q.sample_id ORDER BY 1`);
     expect(requeued.rows.map((row) => row.external_id)).toEqual(["g1", "r1"]);
+  });
+
+  it("tell an expert nothing on the sample page and in the list, and tell an admin everything", async () => {
+    await importDataset("page", [goldLine("g1", 1), realLine("r1")]);
+    const { rows } = await pool().query<{ id: number }>(`SELECT id FROM samples WHERE external_id = 'g1'`);
+    const id = rows[0]!.id;
+    const [expert] = experts;
+    expect(await getSample(expert!, id)).toMatchObject({ gold: null, reference: null });
+    expect(await getSample(admin, id)).toMatchObject({ gold: { judgment: 1, origin: "reference" }, reference: { judgment: 1, source: "expert-panel" } });
+    const listed = async (actor: Actor) => (await listSamples(actor, { dataset: "page" })).items.find((item) => item.externalId === "g1")!;
+    expect(await listed(expert!)).toMatchObject({ gold: false, reference: null });
+    expect(await listed(admin)).toMatchObject({ gold: true, reference: { judgment: 1 } });
   });
 
   it("are mixed in at the gold rate, look like any sample, and are never served to the same expert twice", async () => {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AdjudicationList } from "@/components/samples/AdjudicationList";
+import { GoldPanel } from "@/components/samples/GoldPanel";
 import { JudgeVerdicts } from "@/components/samples/JudgeVerdicts";
 import { PrelabelPanel } from "@/components/samples/PrelabelPanel";
 import { QueueHistory } from "@/components/samples/QueueHistory";
@@ -80,6 +81,11 @@ export default async function SamplePage({ params }: { params: Promise<{ id: str
               <AdjudicationList adjudications={sample.adjudications} />
             )}
           </SampleSection>
+          {can("gold:read", actor.role) && (
+            <SampleSection title="Gold">
+              <GoldPanel sampleId={sample.id} gold={sample.gold} canPromote={can("quality:manage", actor.role) && sample.judges.length > 0 && sample.adjudications.length > 0} />
+            </SampleSection>
+          )}
           {can("audit:read", actor.role) && (
             <Link href={`/admin/audit?entityType=sample&entityId=${sample.id}`} className="text-xs text-sky-800 hover:underline">
               Audit trail of this sample

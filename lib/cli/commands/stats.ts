@@ -19,6 +19,9 @@ export async function statsCommand(args: string[]): Promise<number> {
         `judges: alpha nominal ${format(alpha.nominal)}, ordinal ${format(alpha.ordinal)}, interval ${format(alpha.interval)}; Fleiss kappa ${format(stats.judges.fleiss_kappa)}`,
         ...stats.judges.pairwise.map((pair) => `  ${pair.a} / ${pair.b}: n ${pair.n}, agreement ${format(pair.agreement)}, kappa ${format(pair.cohen_kappa)}, linear ${format(pair.cohen_kappa_linear)}`),
         `experts: ${stats.experts.adjudicated} adjudicated, ${stats.experts.overturned_majority} overturned the majority, ${stats.experts.double_adjudicated} double, kappa ${format(stats.experts.expert_kappa)}`,
+        ...stats.experts.gold.map(
+          (row) => `  gold ${row.expert}: ${row.correct}/${row.n}, accuracy ${format(row.accuracy)} [${format(row.ci_low)}, ${format(row.ci_high)}]${row.paused ? ", paused" : ""}`,
+        ),
         `pre-label ${stats.prelabel.model ?? "none"}: n ${stats.prelabel.n}, F1 vs expert ${format(stats.prelabel.f1_vs_expert)}, vs consensus ${format(stats.prelabel.f1_vs_consensus)}`,
       ].join("\n") + "\n",
     );

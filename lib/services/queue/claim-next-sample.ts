@@ -32,8 +32,8 @@ export async function claimNextSample(actor: Actor | null, rawFilters: unknown):
     await explainEmptyQueue(expertId, filters.dataset ?? null);
     return null;
   }
-  // The workspace never shows a reference label: on a gold sample it is the answer being scored.
-  const sample = { ...sampleDetailOf(claimed), reference: null };
+  // The workspace never shows a reference label or gold status: on a gold sample they are the answer being scored.
+  const sample = { ...sampleDetailOf(claimed), reference: null, gold: null };
   return { sample, round: claimed.claim_round, leaseExpiresAt: claimed.lease_expires_at.toISOString() };
 }
 

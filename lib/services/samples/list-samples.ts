@@ -1,5 +1,6 @@
 import "server-only";
 import { assertCan, type Actor } from "../../auth/actor";
+import { can } from "../../auth/permissions";
 import { db } from "../../db/prisma";
 import { riskValueOf, type RiskValue } from "../../domain/risk";
 import { parseStoredJudges } from "../../domain/stored-judges";
@@ -20,6 +21,8 @@ export type SampleListItem = {
   route: string;
   consensus: RiskValue | null;
   reference: { judgment: RiskValue; source: string } | null;
+  /** Gold (docs/quality-control.md); always false for a reader scored on gold samples. */
+  gold: boolean;
   question: string;
   hasImage: boolean;
   judges: { name: string; judgment: RiskValue }[];
@@ -63,10 +66,13 @@ export async function listSamples(actor: Actor | null, rawFilters: unknown): Pro
       imageSha256: true,
       dataset: { select: { name: true } },
       judges: true,
+      gold: { select: { sampleId: true } },
       _count: { select: { adjudications: true } },
     },
   });
   const page = rows.slice(0, limit);
+  // A reader scored on gold samples learns neither which samples are gold nor the references that make them so.
+  const seesGold = can("gold:read", actor.role);
   const items = page.map((row) => ({
     id: row.id,
     externalId: row.externalId,
@@ -78,7 +84,8 @@ export async function listSamples(actor: Actor | null, rawFilters: unknown): Pro
     model: row.model,
     route: row.route,
     consensus: row.consensus ? riskValueOf(row.consensus) : null,
-    reference: row.referenceJudgment ? { judgment: riskValueOf(row.referenceJudgment), source: row.referenceSource ?? "" } : null,
+    reference: row.referenceJudgment && (seesGold || !row.gold) ? { judgment: riskValueOf(row.referenceJudgment), source: row.referenceSource ?? "" } : null,
+    gold: seesGold && row.gold !== null,
     question: row.question.length > QUESTION_PREVIEW ? `${row.question.slice(0, QUESTION_PREVIEW)}…` : row.question,
     hasImage: row.imageSha256 !== null,
     judges: parseStoredJudges(row.judges).map((judge) => ({ name: judge.name, judgment: judge.judgment })),

@@ -25,6 +25,8 @@ export type SampleDetail = {
   consensus: RiskValue | null;
   /** A known label the import carried (ground truth for evaluation), and who gave it. */
   reference: { judgment: RiskValue; source: string } | null;
+  /** The known answer when the sample is gold (docs/quality-control.md); callers hide it from the experts it scores. */
+  gold: { judgment: RiskValue; explanation: string | null; origin: "reference" | "promoted" } | null;
   judges: { name: string; analysis: string; judgment: RiskValue; minority: boolean }[];
   prelabel: PrelabelView | null;
   prelabels: PrelabelView[];
@@ -109,6 +111,7 @@ export function sampleDetailOf(sample: SampleDetailRow): SampleDetail {
     route: sample.route,
     consensus: sample.consensus === null ? null : level(sample.consensus),
     reference: sample.reference_judgment === null ? null : { judgment: level(sample.reference_judgment), source: sample.reference_source ?? "" },
+    gold: sample.gold_judgment === null ? null : { judgment: level(sample.gold_judgment), explanation: sample.gold_explanation, origin: sample.gold_origin as "reference" | "promoted" },
     judges: judges.map((judge, index) => ({ ...judge, minority: minority.has(index) })),
     prelabel: prelabels[0] ?? null,
     prelabels,

@@ -20,6 +20,9 @@ export type SampleDetailRow = {
   consensus: string | null;
   reference_judgment: string | null;
   reference_source: string | null;
+  gold_judgment: string | null;
+  gold_explanation: string | null;
+  gold_origin: string | null;
   created_at: Date;
   updated_at: Date;
   sha256: string | null;
@@ -55,7 +58,8 @@ export const sampleDetailSelect = (idExpression: string, readerExpression: strin
   } AS decisions_hidden,
          s.id, s.external_id, d.name AS dataset, s.question, s.thinking, s.answer, s.category::text AS category,
          s.image_condition::text AS image_condition, s.attack, s.source, s.model, s.meta, s.route::text AS route,
-         s.consensus::text AS consensus, s.reference_judgment::text AS reference_judgment, s.reference_source, s.created_at, s.updated_at,
+         s.consensus::text AS consensus, s.reference_judgment::text AS reference_judgment, s.reference_source,
+         g.judgment::text AS gold_judgment, g.explanation AS gold_explanation, g.origin::text AS gold_origin, s.created_at, s.updated_at,
          i.sha256, i.mime, i.width, i.height, i.byte_size,
          s.judges,
          coalesce((SELECT json_agg(json_build_object('model', p.model_name, 'version', p.model_version, 'judgment', p.judgment::text,
@@ -68,6 +72,7 @@ export const sampleDetailSelect = (idExpression: string, readerExpression: strin
          coalesce((SELECT json_agg(json_build_object('expert', u.email, 'note', f.note, 'created_at', f.created_at, 'resolved_at', f.resolved_at) ORDER BY f.created_at, f.id)
                      FROM sample_flags f JOIN users u ON u.id = f.expert_id WHERE f.sample_id = s.id), '[]') AS flags
     FROM samples s JOIN datasets d ON d.id = s.dataset_id LEFT JOIN images i ON i.sha256 = s.image_sha256
+         LEFT JOIN gold_items g ON g.sample_id = s.id
    WHERE s.id = ${idExpression}`;
 
 export const SAMPLE_DETAIL_SQL = sampleDetailSelect("$1", "$2::uuid");

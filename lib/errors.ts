@@ -53,7 +53,7 @@ export function userErrorBody(error: UserError): { error: { code: string; messag
 }
 
 /** Why the quality control holds an expert back from a dataset's queue (docs/quality-control.md); the UI branches on the code. */
-export type HoldCode = "expert_paused" | "calibration_failed" | "calibration_unavailable";
+export type HoldCode = "dataset_restricted" | "expert_paused" | "calibration_failed" | "calibration_unavailable";
 
 export class ExpertHeldError extends UserError {
   constructor(code: HoldCode, message: string) {

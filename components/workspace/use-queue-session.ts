@@ -15,7 +15,7 @@ export type LastDecision = { sampleId: number; externalId: string; summary: stri
 export type CalibrationNote = { externalId: string; summary: string; feedback: CalibrationFeedback };
 
 // The claim refusals of the quality control (docs/quality-control.md): the queue is closed to this expert.
-const HOLD_CODES = new Set(["expert_paused", "calibration_failed", "calibration_unavailable"]);
+const HOLD_CODES = new Set(["dataset_restricted", "expert_paused", "calibration_failed", "calibration_unavailable"]);
 
 const RENEW_EVERY_MS = 60_000;
 

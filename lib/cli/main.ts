@@ -4,6 +4,7 @@ import { disconnectDb } from "../db/prisma";
 import { UserError } from "../errors";
 import { log } from "../log";
 import { UsageError } from "./cli-error";
+import { assignCommand } from "./commands/assign";
 import { datasetCommand } from "./commands/dataset";
 import { demoCommand } from "./commands/demo";
 import { expertCommand } from "./commands/expert";
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   demo: demoCommand,
   dataset: datasetCommand,
   gold: goldCommand,
+  assign: assignCommand,
   expert: expertCommand,
   serve: serveCommand,
   stats: statsCommand,
@@ -37,8 +39,11 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
 const USAGE = `usage: npm run gts -- <command>
   import FILE [--dataset NAME] [--skip-invalid] [--json] [--layout native|guardtrace] [--map OURS=THEIRS]… [--set FIELD=VALUE]… [--source NAME] [--image-dir DIR]
   user add EMAIL --role admin|expert|viewer      (password on stdin)
+  user groups EMAIL [GROUP,…]
   token create EMAIL [--name NAME]
   dataset set NAME [--audit-share F] [--second-opinion-share F] [--gold-rate F] [--gold-floor F] [--calibration N]
+  dataset access NAME [--experts EMAIL,…] [--groups GROUP,…]
+  assign EMAIL --dataset NAME [--external-id ID] [--category C] [--route R] [--days N] [--limit N]
   gold add --dataset NAME --external-id ID --judgment 0|0.5|1 [--explanation TEXT]
   expert lift-pause|reset-calibration EMAIL --dataset NAME
   stats [--dataset NAME] [--json]

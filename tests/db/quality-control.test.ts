@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CLI_ACTOR, type Actor } from "@/lib/auth/actor";
 import { pool } from "@/lib/db/pool";
-import { ConflictError, ExpertHeldError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { ConflictError, ExpertHeldError, ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { executeExport } from "@/lib/export/export-job";
 import { exportOptionsSchema } from "@/lib/export/export-options";
 import { updateDatasetSettings } from "@/lib/services/datasets/update-dataset-settings";
@@ -14,11 +14,14 @@ import { flagSample, skipSample } from "@/lib/services/queue/set-sample-aside";
 import { submitAdjudication } from "@/lib/services/queue/submit-adjudication";
 import { undoAdjudication } from "@/lib/services/queue/undo-adjudication";
 import { changeStanding } from "@/lib/services/quality/change-standing";
+import { assignSamples } from "@/lib/services/quality/assign-samples";
 import { promoteToGold } from "@/lib/services/quality/promote-to-gold";
+import { setDatasetAccess } from "@/lib/services/quality/set-dataset-access";
 import { getDatasetStats } from "@/lib/services/stats/get-dataset-stats";
 import { getSample } from "@/lib/services/samples/get-sample";
 import { listSamples } from "@/lib/services/samples/list-samples";
 import { addUser } from "@/lib/services/users/add-user";
+import { updateUserByEmail } from "@/lib/services/users/update-user";
 import { sampleLine, tempDir, writeJsonl } from "../support/fixtures";
 import { readZip } from "../support/read-zip";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -67,7 +70,8 @@ beforeAll(async () => {
 });
 afterAll(async () => database.drop());
 beforeEach(async () => {
-  await pool().query(`TRUNCATE samples, datasets, import_runs, queue_skips, sample_flags, leases, adjudications, queue_items, gold_items, gold_answers, expert_standings CASCADE`);
+  await pool().query(`TRUNCATE samples, datasets, import_runs, queue_skips, sample_flags, leases, adjudications, queue_items, gold_items, gold_answers, expert_standings, sample_assignments, dataset_access CASCADE`);
+  await pool().query(`UPDATE users SET groups = '{}'`);
 });
 
 describe("gold samples", () => {
@@ -291,5 +295,67 @@ describe("calibration", () => {
     const [expert] = experts;
     await answerRound(expert!, "short", [1]);
     await expect(claimNextSample(expert!, { dataset: "short" })).rejects.toMatchObject({ status: 409, code: "calibration_unavailable" });
+  });
+});
+
+describe("assignment", () => {
+  it("serves an expert's assigned samples first and hides them from the others until they expire, under 16 concurrent claims", async () => {
+    await importDataset("assign", Array.from({ length: 48 }, (_, index) => realLine(`a${String(index).padStart(2, "0")}`)));
+    const [owner, ...others] = experts;
+    const ids = (await pool().query<{ id: number }>(`SELECT id FROM samples ORDER BY id DESC LIMIT 4`)).rows.map((row) => row.id);
+    // The newest four: the queue's order would serve them last.
+    await expect(assignSamples(owner!, { expert: owner!.email, sampleIds: ids })).rejects.toThrow(ForbiddenError);
+    expect(await assignSamples(admin, { expert: owner!.email, sampleIds: ids, days: 3 })).toMatchObject({ assigned: 4, matched: 4, days: 3 });
+
+    const claims = await Promise.all([owner!, ...others.slice(0, 15)].map((expert) => claimNextSample(expert, { dataset: "assign" })));
+    const held = claims.map((claimed) => claimed!.sample.id);
+    expect(new Set(held).size).toBe(16);
+    expect(ids).toContain(held[0]);
+    for (const other of held.slice(1)) expect(ids).not.toContain(other);
+    const leases = await pool().query<{ sample_id: number; expert_id: string }>(`SELECT sample_id, expert_id FROM leases`);
+    expect(leases.rows).toHaveLength(16);
+    // The owner works through their four before anything else.
+    for (let index = 0; index < 4; index += 1) {
+      const claimed = await claim(owner!, { dataset: "assign" });
+      expect(ids).toContain(claimed.sample.id);
+      await submitAdjudication(owner!, claimed.sample.id, { supports: "gpt-5" });
+    }
+    expect(ids).not.toContain((await claim(owner!, { dataset: "assign" })).sample.id);
+
+    // An assignment that ran out frees its sample for everyone.
+    await pool().query(`DELETE FROM leases`);
+    const spare = (await pool().query<{ id: number }>(`SELECT s.id FROM samples s JOIN queue_items q ON q.sample_id = s.id ORDER BY s.id LIMIT 1`)).rows[0]!.id;
+    await assignSamples(admin, { expert: owner!.email, sampleIds: [spare] });
+    expect((await claim(others[0]!, { dataset: "assign" })).sample.id).not.toBe(spare);
+    await pool().query(`DELETE FROM leases`);
+    await pool().query(`UPDATE sample_assignments SET expires_at = now() - interval '1 second'`);
+    expect((await claim(others[0]!, { dataset: "assign" })).sample.id).toBe(spare);
+    expect(await auditActions()).toContain("queue.assign");
+  });
+
+  it("assigns every waiting sample a filter matches, and leaves decided ones out", async () => {
+    await importDataset("filtered", [realLine("f1", { category: "health" }), realLine("f2", { category: "health" }), realLine("f3")]);
+    const [expert, other] = experts;
+    const decided = await claim(other!, { dataset: "filtered", category: "health" });
+    await submitAdjudication(other!, decided.sample.id, { supports: "gpt-5" });
+    expect(await assignSamples(admin, { expert: expert!.email, filters: { dataset: "filtered", category: "health" } })).toMatchObject({ assigned: 1, matched: 1 });
+    await expect(assignSamples(admin, { expert: "nobody@example.org", filters: { dataset: "filtered" } })).rejects.toThrow(NotFoundError);
+    await expect(assignSamples(admin, { expert: expert!.email })).rejects.toThrow(ValidationError);
+  });
+
+  it("restricts a dataset's queue to named experts and groups", async () => {
+    await importDataset("senior-only", [realLine("s1"), realLine("s2"), realLine("s3")]);
+    const [named, member, outsider] = experts;
+    await updateUserByEmail(admin, member!.email, { groups: ["senior"] });
+    await setDatasetAccess(admin, "senior-only", { experts: [named!.email], groups: ["senior"] });
+    await expect(claimNextSample(outsider!, { dataset: "senior-only" })).rejects.toMatchObject({ status: 403, code: "dataset_restricted" });
+    // Without a filter the restricted work is simply not theirs.
+    expect(await claimNextSample(outsider!, {})).toBeNull();
+    expect(await claimNextSample(named!, { dataset: "senior-only" })).not.toBeNull();
+    expect(await claimNextSample(member!, { dataset: "senior-only" })).not.toBeNull();
+    await expect(setDatasetAccess(admin, "senior-only", { experts: ["nobody@example.org"] })).rejects.toThrow(ValidationError);
+    await setDatasetAccess(admin, "senior-only", {});
+    expect(await claimNextSample(outsider!, { dataset: "senior-only" })).not.toBeNull();
+    expect(await auditActions()).toEqual(expect.arrayContaining(["user.groups", "dataset.access"]));
   });
 });

@@ -1,13 +1,25 @@
 import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "../../auth/actor";
 import { updateDatasetSettings } from "../../services/datasets/update-dataset-settings";
+import { setDatasetAccess } from "../../services/quality/set-dataset-access";
 import { UsageError } from "../cli-error";
 
 const USAGE =
-  "usage: dataset set NAME [--audit-share 0.05] [--second-opinion-share 0.1] [--gold-rate 0.05] [--gold-floor 0.7] [--calibration 10] [--json]";
+  "usage: dataset set NAME [--audit-share 0.05] [--second-opinion-share 0.1] [--gold-rate 0.05] [--gold-floor 0.7] [--calibration 10] [--json]\n" +
+  "       dataset access NAME [--experts EMAIL,…] [--groups GROUP,…]   (neither: open to every expert)";
+
+const list = (value: string | undefined) => (value ?? "").split(",").map((item) => item.trim()).filter(Boolean);
 
 export async function datasetCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === "access") {
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { experts: { type: "string" }, groups: { type: "string" } } });
+    if (!positionals[0]) throw new UsageError(USAGE);
+    const access = await setDatasetAccess(CLI_ACTOR, positionals[0], { experts: list(values.experts), groups: list(values.groups) });
+    const who = [...access.experts, ...access.groups.map((group) => `group ${group}`)];
+    process.stderr.write(`dataset ${access.dataset}: ${who.length ? `open to ${who.join(", ")}` : "open to every expert"}\n`);
+    return 0;
+  }
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,

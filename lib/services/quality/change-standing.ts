@@ -6,7 +6,8 @@ import { ConflictError, NotFoundError } from "../../errors";
 import { datasetIdByName } from "../datasets/dataset-sql";
 import { parseInput } from "../parse-input";
 import { standingChangeSchema, standingTargetSchema } from "./quality.schema";
-import { lockStanding, userIdByEmail, writeStanding } from "./standing-sql";
+import { userIdByEmail } from "../users/user-sql";
+import { lockStanding, writeStanding } from "./standing-sql";
 
 export type StandingView = { dataset: string; expert: string; paused: boolean; calibrationRound: number; calibrated: boolean; calibrationFailed: boolean };
 

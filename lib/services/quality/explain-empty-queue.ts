@@ -4,13 +4,17 @@ import { ExpertHeldError } from "../../errors";
 import { closedDatasetsOf } from "./standing-sql";
 
 /**
- * When a claim finds nothing, says why if the quality control is the reason: the expert is paused, failed
+ * When a claim finds nothing, says why if the quality control is the reason: the dataset is restricted to
+ * others, the expert is paused, failed
  * a calibration round, or must calibrate on a dataset that has no gold sample left for them. Runs only
  * on an empty claim, so the claim itself stays one statement. Without a dataset filter only datasets with
  * work waiting count: a closed dataset with an empty queue hides nothing.
  */
 export async function explainEmptyQueue(expertId: string, dataset: string | null): Promise<void> {
   const closed = await closedDatasetsOf(pool(), expertId, dataset);
+  // Only a claim that names the dataset hears of a restriction: without a filter, its work is simply not this expert's.
+  const restricted = closed.find((entry) => entry.restricted);
+  if (restricted) throw new ExpertHeldError("dataset_restricted", `The queue of ${restricted.dataset} is open to named experts only.`);
   const paused = closed.find((entry) => entry.paused);
   if (paused) {
     throw new ExpertHeldError(

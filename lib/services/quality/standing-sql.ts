@@ -1,21 +1,22 @@
 import type { Queryable } from "../../db/pool";
+import { RESTRICTED_DATASETS } from "../queue/queue-sql";
 
 // The statements on experts' standing in a dataset's quality control: their calibration round, their
 // pause, and the tallies of gold answers both are decided from.
 
 /** Why a dataset's queue is closed to the expert, for those in scope that still have work waiting. */
-export type ClosedDataset = { dataset: string; paused: boolean; calibration_failed: boolean; calibrating: boolean; gold_left: number };
+export type ClosedDataset = { dataset: string; restricted: boolean; paused: boolean; calibration_failed: boolean; calibrating: boolean; gold_left: number };
 
 export async function closedDatasetsOf(db: Queryable, expertId: string, dataset: string | null): Promise<ClosedDataset[]> {
   const { rows } = await db.query<ClosedDataset>(
-    `SELECT d.name AS dataset, coalesce(st.paused_at IS NOT NULL, false) AS paused,
+    `SELECT d.name AS dataset, d.id = ANY (ARRAY(${RESTRICTED_DATASETS})) AS restricted, coalesce(st.paused_at IS NOT NULL, false) AS paused,
             coalesce(st.calibration_failed_at IS NOT NULL, false) AS calibration_failed,
             d.calibration_items > 0 AND st.calibrated_at IS NULL AS calibrating,
             (SELECT count(*)::int FROM gold_items g WHERE g.dataset_id = d.id
                 AND NOT EXISTS (SELECT 1 FROM gold_answers ga WHERE ga.sample_id = g.sample_id AND ga.expert_id = $1)) AS gold_left
        FROM datasets d LEFT JOIN expert_standings st ON st.expert_id = $1 AND st.dataset_id = d.id
       WHERE ($2::text IS NULL OR d.name = $2)
-        AND (st.paused_at IS NOT NULL OR (d.calibration_items > 0 AND st.calibrated_at IS NULL))
+        AND (st.paused_at IS NOT NULL OR (d.calibration_items > 0 AND st.calibrated_at IS NULL) OR ($2::text IS NOT NULL AND d.id = ANY (ARRAY(${RESTRICTED_DATASETS}))))
         AND ($2::text IS NOT NULL OR EXISTS (SELECT 1 FROM queue_items q WHERE q.dataset_id = d.id))
       ORDER BY d.name`,
     [expertId, dataset],
@@ -79,8 +80,3 @@ export async function qualitySettings(db: Queryable, datasetId: string): Promise
   return { name: rows[0]!.name, floor: Number(rows[0]!.floor), calibrationItems: rows[0]!.calibration_items };
 }
 
-/** The expert's id by email; null when there is no such user. */
-export async function userIdByEmail(db: Queryable, email: string): Promise<string | null> {
-  const { rows } = await db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [email]);
-  return rows[0]?.id ?? null;
-}

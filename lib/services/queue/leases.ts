@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError } from "../../errors";
 import { lockSamplesForQueueChange } from "../../queue/sync-queue";
 import { sampleDetailSelect } from "../samples/sample-detail-sql";
 import type { QueueFilters } from "./queue-schemas";
-import { availableToExpert, CLOSED_DATASETS } from "./queue-sql";
+import { availableToExpert, CLOSED_DATASETS, RESTRICTED_DATASETS } from "./queue-sql";
 
 /**
  * The lease state machine. A sample waits in the queue (once per round), is held by one expert under a
@@ -34,8 +34,9 @@ export type HeldLease = { round: "first" | "second"; created_at: Date; expires_a
  * The claim as one statement, so one round trip and no transaction held open between steps:
  *
  * 1. the expert's own newest live lease, renewed; else their open gold sample, renewed;
- * 2. else the first available queue item (SKIP LOCKED) outside the datasets closed to them (paused, or
- *    awaiting their calibration);
+ * 2. else the oldest item an admin sent to them, then the first available queue item (SKIP LOCKED), outside
+ *    the datasets closed to them (restricted to others, pausing them, or awaiting their calibration); an
+ *    item sent to another expert is not available until that assignment runs out;
  * 3. a gold sample instead when a calibration round is open to them in scope (calibration serves only
  *    gold), or, at the item's dataset's gold rate, one of that dataset's gold samples they have not seen
  *    that matches the same filters;
@@ -63,20 +64,30 @@ export function claimStatement(expertId: string, filters: QueueFilters, seconds:
                     ORDER BY served_at DESC LIMIT 1 FOR UPDATE)
          AND NOT EXISTS (SELECT 1 FROM own)
        RETURNING sample_id, expires_at),
-    candidate AS (
+    assigned AS (
+      SELECT q.sample_id, q.round, q.dataset_id FROM ${from} JOIN sample_assignments sa ON sa.sample_id = q.sample_id
+       WHERE sa.expert_id = $1 AND sa.expires_at > now()
+         AND NOT EXISTS (SELECT 1 FROM own) AND NOT EXISTS (SELECT 1 FROM own_gold) AND ${where}
+         AND q.dataset_id <> ALL (ARRAY(${CLOSED_DATASETS}))
+       ORDER BY sa.created_at, q.priority, q.sample_id
+       LIMIT 1
+       FOR UPDATE OF q SKIP LOCKED),
+    queued AS (
       SELECT q.sample_id, q.round, q.dataset_id FROM ${from}
-       WHERE NOT EXISTS (SELECT 1 FROM own) AND NOT EXISTS (SELECT 1 FROM own_gold) AND ${where}
+       WHERE NOT EXISTS (SELECT 1 FROM own) AND NOT EXISTS (SELECT 1 FROM own_gold) AND NOT EXISTS (SELECT 1 FROM assigned) AND ${where}
          AND q.dataset_id <> ALL (ARRAY(${CLOSED_DATASETS}))
        ORDER BY ${order}
        LIMIT 1
        FOR UPDATE OF q SKIP LOCKED),
+    candidate AS (SELECT * FROM assigned UNION ALL SELECT * FROM queued),
     gold_target AS (
       SELECT d.id AS dataset_id, coalesce(st.calibration_round, 1) AS calibration_round, 0 AS rank
         FROM datasets d LEFT JOIN expert_standings st ON st.expert_id = $1 AND st.dataset_id = d.id
        WHERE d.calibration_items > 0 AND st.calibrated_at IS NULL AND st.calibration_failed_at IS NULL AND st.paused_at IS NULL
-         AND ${scope.datasetFilter("d.id")}
+         AND ${scope.datasetFilter("d.id")} AND d.id <> ALL (ARRAY(${RESTRICTED_DATASETS}))
       UNION ALL
-      SELECT c.dataset_id, NULL, 1 FROM candidate c JOIN datasets d ON d.id = c.dataset_id WHERE random() * 10000 < d.gold_rate_bp),
+      -- An item sent to the expert by name is never traded for gold.
+      SELECT c.dataset_id, NULL, 1 FROM queued c JOIN datasets d ON d.id = c.dataset_id WHERE random() * 10000 < d.gold_rate_bp),
     gold_pick AS (
       SELECT t.dataset_id, t.calibration_round, pick.sample_id, pick.judgment FROM gold_target t
        CROSS JOIN LATERAL (

@@ -74,16 +74,25 @@ export function availableToExpert(expertId: string, filters: QueueFilters): Avai
     `NOT EXISTS (SELECT 1 FROM queue_skips k WHERE k.sample_id = q.sample_id AND k.expert_id = $1)`,
     `NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.sample_id = q.sample_id AND a.expert_id = $1)`,
     `NOT EXISTS (SELECT 1 FROM sample_flags f WHERE f.sample_id = q.sample_id AND f.resolved_at IS NULL)`,
+    // A sample sent to another expert stays theirs until the assignment runs out.
+    `NOT EXISTS (SELECT 1 FROM sample_assignments sa WHERE sa.sample_id = q.sample_id AND sa.expert_id <> $1 AND sa.expires_at > now())`,
   ];
   const order = `${filters.dataset !== undefined ? "q.dataset_id, " : ""}q.priority, q.enqueued_at, q.sample_id`;
   return { from: scope.from, where: [...available, scope.filters].join("\n        AND "), order, params: scope.params, scope };
 }
 
+/** The datasets restricted to named experts or groups that leave expert $1 out. */
+export const RESTRICTED_DATASETS = `SELECT r.dataset_id FROM dataset_access r GROUP BY r.dataset_id
+         HAVING NOT bool_or(r.expert_id = $1 OR r.group_name = ANY (SELECT unnest(groups) FROM users WHERE id = $1))`;
+
 /**
- * The datasets whose real queue is closed to expert $1 (docs/quality-control.md): those that pause them,
- * and those that require a calibration round they have not passed. A claim leaves their items alone.
+ * The datasets whose real queue is closed to expert $1 (docs/quality-control.md): those restricted to
+ * others, those that pause them, and those that require a calibration round they have not passed. A
+ * claim leaves their items alone.
  */
-export const CLOSED_DATASETS = `SELECT dataset_id FROM expert_standings WHERE expert_id = $1 AND paused_at IS NOT NULL
+export const CLOSED_DATASETS = `${RESTRICTED_DATASETS}
+        UNION ALL
+        SELECT dataset_id FROM expert_standings WHERE expert_id = $1 AND paused_at IS NOT NULL
         UNION ALL
         SELECT d.id FROM datasets d WHERE d.calibration_items > 0
            AND NOT EXISTS (SELECT 1 FROM expert_standings st WHERE st.expert_id = $1 AND st.dataset_id = d.id AND st.calibrated_at IS NOT NULL)`;

@@ -3,13 +3,16 @@ import { z } from "zod";
 import { appendAuditEvent } from "../../audit/append-audit-event";
 import { assertCan, type Actor } from "../../auth/actor";
 import { endUserSessions } from "../../auth/sessions";
-import { inTransaction } from "../../db/pool";
+import { inTransaction, pool } from "../../db/pool";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors";
 import { parseInput } from "../parse-input";
 import { updateUserSchema } from "./user.schema";
-import { lockUserState, updateUserState } from "./user-sql";
+import { lockUserState, replaceUserGroups, updateUserState, userIdByEmail } from "./user-sql";
 
-/** An admin changes a user's role or disables them (which ends their sessions); an admin cannot lock themselves out. */
+/**
+ * An admin changes a user's role, disables them (which ends their sessions), or sets their groups (which
+ * a dataset's queue can be restricted to); an admin cannot lock themselves out.
+ */
 export async function updateUser(actor: Actor | null, rawId: unknown, body: unknown) {
   assertCan(actor, "user:manage");
   const id = z.uuid().safeParse(rawId);
@@ -25,10 +28,23 @@ export async function updateUser(actor: Actor | null, rawId: unknown, body: unkn
     if (before.role !== after.role) {
       await appendAuditEvent(client, { actor, action: "user.role", entityType: "user", entityId: id.data, before: { role: before.role }, after: { role: after.role } });
     }
+    if (input.groups !== undefined) {
+      const groups = [...new Set(input.groups)].sort();
+      const previous = await replaceUserGroups(client, id.data, groups);
+      await appendAuditEvent(client, { actor, action: "user.groups", entityType: "user", entityId: id.data, before: { groups: previous }, after: { groups } });
+    }
     if (Boolean(before.disabled_at) !== Boolean(after.disabled_at)) {
       await appendAuditEvent(client, { actor, action: after.disabled_at ? "user.disable" : "user.enable", entityType: "user", entityId: id.data, after: { email: after.email } });
       if (after.disabled_at) await endUserSessions(client, id.data);
     }
     return { id: id.data, email: after.email, role: after.role, disabled: Boolean(after.disabled_at) };
   });
+}
+
+/** The same, for a user named by email (the command line). */
+export async function updateUserByEmail(actor: Actor | null, email: string, body: unknown) {
+  assertCan(actor, "user:manage");
+  const id = await userIdByEmail(pool(), email.trim().toLowerCase());
+  if (!id) throw new NotFoundError(`no user ${email}`);
+  return updateUser(actor, id, body);
 }

@@ -53,3 +53,16 @@ export async function updateUserState(db: Queryable, userId: string, change: { r
   );
   return rows[0]!;
 }
+
+/** Replaces the user's groups, returning the previous ones. */
+export async function replaceUserGroups(db: Queryable, userId: string, groups: string[]): Promise<string[]> {
+  const { rows } = await db.query<{ groups: string[] }>(`SELECT groups FROM users WHERE id = $1`, [userId]);
+  await db.query(`UPDATE users SET groups = $2::text[], updated_at = now() WHERE id = $1`, [userId, groups]);
+  return rows[0]?.groups ?? [];
+}
+
+/** The user's id by email; null when there is no such user. */
+export async function userIdByEmail(db: Queryable, email: string): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [email]);
+  return rows[0]?.id ?? null;
+}

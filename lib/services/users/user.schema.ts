@@ -19,6 +19,9 @@ export const changePasswordSchema = z
   .strictObject({ current: z.string().min(1, "enter your current password").max(256), next: passwordSchema })
   .refine((value) => value.current !== value.next, { path: ["next"], message: "must differ from the current password" });
 
+/** A group a dataset's queue can be restricted to (docs/quality-control.md). */
+export const groupNameSchema = z.string().trim().min(1).max(64).regex(/^[a-z0-9][a-z0-9_-]*$/, "must be a lowercase name such as senior");
+
 export const updateUserSchema = z
-  .strictObject({ role: z.enum(ROLES).optional(), disabled: z.boolean().optional() })
-  .refine((value) => value.role !== undefined || value.disabled !== undefined, "change the role or the disabled flag");
+  .strictObject({ role: z.enum(ROLES).optional(), disabled: z.boolean().optional(), groups: z.array(groupNameSchema).max(50).optional() })
+  .refine((value) => value.role !== undefined || value.disabled !== undefined || value.groups !== undefined, "change the role, the disabled flag or the groups");

@@ -3,7 +3,7 @@
  * instant, so every claim meets the same head of the queue. Each round the claims start together and are
  * timed; then every expert decides (untimed) and the next round starts. The first rounds warm the
  * connection pool and the JIT, as a running server's are, and are not timed. A double claim is a sample
- * handed to two experts in one round. The connection pool is the server's (DATABASE_POOL_SIZE, default
+ * handed to two experts in one round (a gold sample, which several may hold, does not count). The connection pool is the server's (DATABASE_POOL_SIZE, default
  * 10): more connections than cores only add contention.
  *
  * Under load (the third argument): `exportHere` runs an export in this process first, as the web process
@@ -39,6 +39,11 @@ if (load.exportHere) {
 const loaded = Boolean(load.exportHere || load.exportElsewhere);
 if (loaded) while (!(await exportWriting())) await sleep(100);
 
+// A gold sample may be served to several experts at once (docs/quality-control.md): only a real sample
+// handed to two is a double claim.
+const gold = new Set(
+  (await pool().query<{ sample_id: number }>(`SELECT g.sample_id FROM gold_items g JOIN datasets d ON d.id = g.dataset_id WHERE d.name = $1`, [dataset])).rows.map((row) => row.sample_id),
+);
 const latencies: number[] = [];
 let doubles = 0;
 for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round += 1) {
@@ -51,7 +56,7 @@ for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round += 1) {
       return claim;
     }),
   );
-  const ids = claims.flatMap((claim) => (claim ? [claim.sample.id] : []));
+  const ids = claims.flatMap((claim) => (claim && !gold.has(claim.sample.id) ? [claim.sample.id] : []));
   doubles += ids.length - new Set(ids).size;
   if (round >= WARM_UP_ROUNDS) latencies.push(...timed);
   await Promise.all(claims.map((claim, index) => (claim ? submitAdjudication(experts[index]!, claim.sample.id, { supports: claim.sample.judges[0]!.name }) : null)));

@@ -21,6 +21,9 @@ export type BenchResult = {
   import_vs_copy: number;
   claim_p95_ms: number;
   claim_double: number;
+  /** The same with gold samples (5% of claims) and assignments in play (bench/quality-setup.ts). */
+  claim_qc_p95_ms?: number;
+  claim_qc_double?: number;
   sample_api_p95_ms: number;
   stats_s: number;
   export_rows_per_s: number;
@@ -45,6 +48,8 @@ const ROWS: [keyof BenchResult, string, string, Goal | null][] = [
   ["parquet_import_per_s", "Parquet import (upstream layout), records/s", "≥ 10,000 (100k, text only)", { atLeast: 10_000 }],
   ["claim_p95_ms", "claim p95, 32 experts at once, ms", "≤ 25 (1M)", { atMost: 25 }],
   ["claim_double", "double claims", "0", { atMost: 0 }],
+  ["claim_qc_p95_ms", "the same with gold (5%) and assignments in play, ms", "≤ 25 (1M)", { atMost: 25 }],
+  ["claim_qc_double", "double claims, with gold and assignments", "0", { atMost: 0 }],
   ["sample_api_p95_ms", "GET /api/v1/samples/{id} p95, ms", "≤ 50 (1M)", { atMost: 50 }],
   ["stats_s", "statistics (agreement dashboard), s", "≤ 2 (1M)", { atMost: 2 }],
   ["export_rows_per_s", "export (all kinds, TRL), rows/s", "≥ 20,000 (1M)", { atLeast: 20_000 }],

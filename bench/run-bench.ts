@@ -39,6 +39,7 @@ import { percentile, runChild } from "./child-process";
 import { copyExportRate, copyImportRate } from "./copy-baselines";
 import { runExportLoadBench } from "./export-load-bench";
 import { runGuardBench } from "./guard-bench";
+import { putQualityControlInPlay } from "./quality-setup";
 import { renderBenchmarkDoc, type BenchRecord, type BenchResult } from "./render-doc";
 import { syntheticRecord, writeSyntheticJsonl, writeSyntheticParquet } from "./synthetic";
 
@@ -118,6 +119,13 @@ async function main() {
     const { latencies, doubles } = await runChild<{ latencies: number[]; doubles: number }>(url, "claim-child.ts", [dataset, JSON.stringify(experts)]);
     result.claim_p95_ms = Number(percentile(latencies, 0.95).toFixed(1));
     result.claim_double = doubles;
+
+    progress("claims again, with gold samples and assignments in play");
+    const outsider = await addUser(CLI_ACTOR, { email: `bench-${Date.now()}-outsider@bench.local`, role: "expert", password: "bench password" });
+    await putQualityControlInPlay(pool(), datasetId, experts.map((expert) => expert.userId!), outsider.id);
+    const qualityClaims = await runChild<{ latencies: number[]; doubles: number }>(url, "claim-child.ts", [dataset, JSON.stringify(experts)]);
+    result.claim_qc_p95_ms = Number(percentile(qualityClaims.latencies, 0.95).toFixed(1));
+    result.claim_qc_double = qualityClaims.doubles;
 
     progress("sample API against the production server");
     result.sample_api_p95_ms = await sampleApiP95(url, datasetId);

@@ -46,6 +46,7 @@ export function ExpertsSection({ dashboard }: { dashboard: Dashboard }) {
         </tbody>
       </DataTable>
       <GoldAccuracyTable gold={experts.gold} />
+      <SpanAgreementFigures spans={experts.span_agreement} />
     </section>
   );
 }
@@ -74,5 +75,33 @@ function GoldAccuracyTable({ gold }: { gold: Dashboard["stats"]["experts"]["gold
         )}
       </tbody>
     </DataTable>
+  );
+}
+
+/** Where two experts agree that harm starts, over double-adjudicated samples with two spans (docs/statistics.md). */
+function SpanAgreementFigures({ spans }: { spans: Dashboard["stats"]["experts"]["span_agreement"] }) {
+  const distance = (summary: typeof spans.char_distance) => (summary.median === null ? "—" : `${summary.median} (p90 ${summary.p90}, max ${summary.max})`);
+  return (
+    <div className="space-y-2" data-testid="span-agreement">
+      <h3 className="text-xs font-semibold text-slate-700">Where harm starts: {spans.n} double-adjudicated samples with two spans</h3>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Tile label="Start in the same step" value={spans.same_step_share === null ? "—" : `${(100 * spans.same_step_share).toFixed(1)}%`} />
+        <Tile label="α (interval) of the start step" value={figure(spans.alpha_interval_start_step)} />
+        <Tile label="Median distance, characters" value={distance(spans.char_distance)} />
+        <Tile label="Median distance, steps" value={distance(spans.step_distance)} />
+      </div>
+      <DataTable columns={[{ label: "start steps apart" }, ...spans.step_distance.histogram.map((bin) => ({ label: bin.bucket, numeric: true }))]} caption="Distance between the two span starts, in thinking steps">
+        <tbody>
+          <tr className="border-t border-slate-100">
+            <td className="px-2 py-1">samples</td>
+            {spans.step_distance.histogram.map((bin) => (
+              <td key={bin.bucket} className="px-2 text-right font-mono">
+                {bin.count}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </DataTable>
+    </div>
   );
 }

@@ -21,8 +21,11 @@ export type ReferenceSample = {
   source?: string | null;
 };
 
-/** The figures samples define: all but the experts' gold accuracy, which comes from gold answers, not samples. */
-export type SampleFigures = Omit<DatasetStats, "experts"> & { experts: Omit<DatasetStats["experts"], "gold"> };
+/**
+ * The figures samples' levels define: all but the experts' gold accuracy (from gold answers, not samples)
+ * and their span agreement (from the spans' positions in the thinking), each checked on its own.
+ */
+export type SampleFigures = Omit<DatasetStats, "experts"> & { experts: Omit<DatasetStats["experts"], "gold" | "span_agreement"> };
 
 /**
  * The same statistics computed sample by sample, straight from the definitions: the check that the

@@ -6,6 +6,7 @@ import { fleissKappa } from "./fleiss";
 import { coincidenceFromCounts, krippendorffAlpha } from "./krippendorff";
 import { LEVELS, levelCounts, levelIndex } from "./levels";
 import { wilsonInterval } from "../quality/wilson";
+import { spanAgreement } from "./span-agreement";
 import type { DatasetStats, GoldAccuracy, Route, StatsAggregates } from "./stats-types";
 
 /**
@@ -75,6 +76,7 @@ export function statsFromAggregates(aggregates: StatsAggregates): DatasetStats {
       double_adjudicated: doubled,
       expert_kappa: doubled === 0 ? null : cohenKappa(expertMatrix),
       gold: aggregates.gold.map(goldAccuracy),
+      span_agreement: spanAgreement(aggregates.spanPairs),
     },
     prelabel: {
       model: prelabel.model,

@@ -64,8 +64,16 @@ export async function readStatsAggregates(client: pg.ClientBase, datasetId: stri
         GROUP BY u.id, u.email ORDER BY u.email`,
       [datasetId],
   );
+  const spans = await client.query<{ thinking: string; first_start: number; second_start: number }>(
+      `SELECT s.thinking, a1.span_start AS first_start, a2.span_start AS second_start
+         FROM adjudications a1 JOIN adjudications a2 ON a2.sample_id = a1.sample_id AND a2.round = 'second'
+         JOIN samples s ON s.id = a1.sample_id
+        WHERE a1.round = 'first' AND a1.span_start IS NOT NULL AND a2.span_start IS NOT NULL AND ${scope}`,
+      [datasetId],
+  );
   return {
     gold: gold.rows.filter((row) => row.n > 0 || row.paused),
+    spanPairs: spans.rows.map((row) => ({ thinking: row.thinking, firstStart: row.first_start, secondStart: row.second_start })),
     evaluation: await readEvaluationCells(client, datasetId),
     votePatterns: patterns.rows,
     expertPatterns: experts.rows.map((row) => ({ ...row, expert: level(row.expert) })),

@@ -1,5 +1,6 @@
 import type { RiskValue } from "../domain/risk";
 import type { EvaluationCell, EvaluationRow } from "./evaluation";
+import type { SpanAgreement, SpanPair } from "./span-agreement";
 
 export type Route = "unanimous" | "majority" | "no_majority" | "reference";
 export type Votes = Record<string, RiskValue>;
@@ -24,6 +25,8 @@ export type StatsAggregates = {
   evaluation: { vsReference: EvaluationCell[]; vsExpert: EvaluationCell[] };
   /** Scored gold answers per expert, and whether a dataset in scope pauses them (docs/quality-control.md). */
   gold: { expert: string; n: number; correct: number; paused: boolean }[];
+  /** Double-adjudicated samples where both experts marked a span: the thinking and both starts. */
+  spanPairs: SpanPair[];
 };
 
 /** One expert's gold accuracy with its Wilson 95% interval. */
@@ -47,7 +50,14 @@ export type DatasetStats = {
     }[];
     per_judge: { judge: string; n: number; minority_count: number; accuracy_vs_expert: number | null }[];
   };
-  experts: { adjudicated: number; overturned_majority: number; double_adjudicated: number; expert_kappa: number | null; gold: GoldAccuracy[] };
+  experts: {
+    adjudicated: number;
+    overturned_majority: number;
+    double_adjudicated: number;
+    expert_kappa: number | null;
+    gold: GoldAccuracy[];
+    span_agreement: SpanAgreement;
+  };
   prelabel: {
     model: string | null;
     version: string | null;

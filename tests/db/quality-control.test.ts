@@ -359,3 +359,30 @@ describe("assignment", () => {
     expect(await auditActions()).toEqual(expect.arrayContaining(["user.groups", "dataset.access"]));
   });
 });
+
+describe("where harm starts", () => {
+  it("reports span agreement over double-adjudicated samples with two spans, as computed by hand", async () => {
+    const thinking = "Step one.\n\nStep two.\n\nStep three.\n\nStep four.";
+    const starts = [[0, 5], [12, 24], [10, 36], [23, 23]];
+    await importDataset("spans", [...starts.map((_, index) => realLine(`sp${index}`, { thinking })), realLine("one-span", { thinking }), realLine("single", { thinking })]);
+    const [first, second] = experts;
+    const decide = (externalId: string, expert: Actor, round: "first" | "second", span: [number, number] | null) =>
+      pool().query(
+        `INSERT INTO adjudications (sample_id, expert_id, kind, judgment, analysis, round, span_start, span_end)
+         SELECT id, $2, 'correction', '1', 'harm starts here', $3, $4, $5 FROM samples WHERE external_id = $1`,
+        [externalId, expert.userId, round, span?.[0] ?? null, span?.[1] ?? null],
+      );
+    for (const [index, [a, b]] of starts.entries()) {
+      await decide(`sp${index}`, first!, "first", [a!, a! + 3]);
+      await decide(`sp${index}`, second!, "second", [b!, b! + 3]);
+    }
+    // Left out: a second opinion without a span, and a sample decided once.
+    await decide("one-span", first!, "first", [0, 4]);
+    await decide("one-span", second!, "second", null);
+    await decide("single", first!, "first", [0, 4]);
+
+    const { span_agreement: spans } = (await getDatasetStats(CLI_ACTOR, { dataset: "spans" })).experts;
+    expect(spans).toMatchObject({ n: 4, same_step_share: 0.5, char_distance: { median: 5, p90: 26, max: 26, mean: 10.75 }, step_distance: { median: 0, p90: 2, max: 2, mean: 0.75 } });
+    expect(spans.alpha_interval_start_step).toBeCloseTo(4 / 9, 12);
+  });
+});

@@ -92,9 +92,10 @@ describe("dataset statistics", () => {
       // The reference computation follows one model version; the SQL path reports every version.
       const v2 = (rows: DatasetStats["evaluation"]["vs_expert"]) => rows.filter((row) => row.version === "v2");
       expect(sql.evaluation.vs_expert.some((row) => row.version === "v1")).toBe(true);
-      // Gold accuracy is not a figure of the samples (tests/db/quality-control.test.ts checks it).
-      const { gold, ...experts } = sql.experts;
+      // Gold accuracy and span agreement are not figures of the samples' levels (tests/db/quality-control.test.ts checks them).
+      const { gold, span_agreement: spans, ...experts } = sql.experts;
       expect(gold).toEqual([]);
+      expect(spans.n).toBe(0);
       expectSameFigures({ ...sql, experts, evaluation: { vs_reference: v2(sql.evaluation.vs_reference), vs_expert: v2(sql.evaluation.vs_expert) } }, await referenceStats(name));
       expect(sql.samples).toBe(name === "alpha" ? 400 : name === "beta" ? 250 : 650);
       expect(sql.judges.pairwise.map((pair) => `${pair.a}/${pair.b}`)).toContain("gemini-2.5-pro/gpt-5");

@@ -1,0 +1,39 @@
+import type pg from "pg";
+
+export const BENCH_GOLD_ITEMS = 2_000;
+export const BENCH_GOLD_RATE_BP = 500;
+export const BENCH_OUTSIDER_ITEMS = 500;
+export const BENCH_ASSIGNED_PER_EXPERT = 15;
+
+/**
+ * Puts the quality control in play for the claim bench (docs/quality-control.md): 2,000 unanimous
+ * samples made gold with a gold rate of 5%; the first 500 items of the queue sent to an expert who never
+ * claims, so that every claim walks past samples hidden from it; and 15 items from anywhere in the queue
+ * sent to each claiming expert, so that their first rounds are served by assignment and the later ones
+ * by the queue.
+ */
+export async function putQualityControlInPlay(db: pg.Pool, datasetId: string, claimerIds: string[], outsiderId: string): Promise<void> {
+  await db.query(`UPDATE datasets SET gold_rate_bp = $2 WHERE id = $1`, [datasetId, BENCH_GOLD_RATE_BP]);
+  await db.query(
+    `INSERT INTO gold_items (sample_id, dataset_id, judgment, origin)
+     SELECT s.id, s.dataset_id, s.consensus, 'reference' FROM samples s
+      WHERE s.dataset_id = $1 AND s.route = 'unanimous' AND NOT EXISTS (SELECT 1 FROM queue_items q WHERE q.sample_id = s.id)
+      ORDER BY s.id LIMIT $2`,
+    [datasetId, BENCH_GOLD_ITEMS],
+  );
+  await db.query(
+    `INSERT INTO sample_assignments (sample_id, expert_id, expires_at)
+     SELECT q.sample_id, $2, now() + interval '7 days' FROM queue_items q
+      WHERE q.dataset_id = $1 ORDER BY q.dataset_id, q.priority, q.enqueued_at, q.sample_id LIMIT $3`,
+    [datasetId, outsiderId, BENCH_OUTSIDER_ITEMS],
+  );
+  await db.query(
+    `INSERT INTO sample_assignments (sample_id, expert_id, expires_at)
+     SELECT pick.sample_id, ($2::uuid[])[(pick.n - 1) / $3 + 1], now() + interval '7 days'
+       FROM (SELECT q.sample_id, row_number() OVER () AS n FROM queue_items q
+              WHERE q.dataset_id = $1 AND NOT EXISTS (SELECT 1 FROM sample_assignments sa WHERE sa.sample_id = q.sample_id)
+              ORDER BY random() LIMIT $4) pick`,
+    [datasetId, claimerIds, BENCH_ASSIGNED_PER_EXPERT, claimerIds.length * BENCH_ASSIGNED_PER_EXPERT],
+  );
+  await db.query(`ANALYZE gold_items, sample_assignments, datasets`);
+}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { can, type Action } from "@/lib/auth/permissions";
+import { InboxLink } from "./InboxLink";
 import { SignOutButton } from "./SignOutButton";
 
 const LINKS: { href: string; label: string; action: Action }[] = [
@@ -28,6 +29,7 @@ export function TopNav({ actor }: { actor: Actor | null }) {
               {link.label}
             </Link>
           ))}
+        {actor && <InboxLink />}
         <div className="ml-auto flex shrink-0 items-center gap-3 text-xs">
           {actor && (
             <>

@@ -35,13 +35,15 @@ export function OverviewSection({ dashboard }: { dashboard: Dashboard }) {
   return (
     <section aria-labelledby="overview" className="space-y-3">
       <h2 id="overview" className="text-sm font-semibold">Overview</h2>
-      <div className="grid grid-cols-2 gap-3 md:grid-cols-6">
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
         <Tile label="Samples" value={<Link href={samplesHref(dataset, {})}>{stats.samples}</Link>} />
         {routes.map(([route, label]) => (
           <Tile key={route} label={label} value={<Link href={samplesHref(dataset, { route })}>{stats.routing[route]}</Link>} />
         ))}
         <Tile label="Queue: first opinions" value={queue.first} />
         <Tile label="Queue: second opinions" value={queue.second} />
+        <Tile label="Open flags" value={<Link href={samplesHref(dataset, { discussion: "open_flag" })} data-testid="open-flags">{dashboard.discussion.openFlags}</Link>} />
+        <Tile label="Discussion threads" value={<Link href={samplesHref(dataset, { discussion: "thread" })}>{dashboard.discussion.threads}</Link>} />
       </div>
       <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
         <figure className="rounded border border-slate-200 bg-white p-3">

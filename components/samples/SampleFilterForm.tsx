@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CATEGORIES, IMAGE_CONDITIONS } from "@/lib/import/record-schema";
 import type { FilterOptions } from "@/lib/services/samples/list-filter-options";
-import { SAMPLE_STATUSES, VOTE_ROUTES, type SampleFilters } from "@/lib/services/samples/sample-filters";
+import { SAMPLE_STATUSES, DISCUSSION_FILTERS, VOTE_ROUTES, type SampleFilters } from "@/lib/services/samples/sample-filters";
 
 function Select({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: readonly string[] }) {
   return (
@@ -35,6 +35,7 @@ export function SampleFilterForm({ filters, options }: { filters: SampleFilters;
       <Select name="judge" label="Judge" value={filters.judge} options={options.judges} />
       <Select name="judgeJudgment" label="Judge said" value={filters.judgeJudgment} options={["0", "0.5", "1"]} />
       <Select name="status" label="Status" value={filters.status} options={SAMPLE_STATUSES} />
+      <Select name="discussion" label="Discussion" value={filters.discussion} options={DISCUSSION_FILTERS} />
       <div className="flex flex-col">
         <label htmlFor="filter-externalId" className="text-[11px] font-medium uppercase tracking-wide text-slate-500">
           External id

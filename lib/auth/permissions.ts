@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   "gold:read": ["admin", "viewer"],
   "sample:adjudicate": ["admin", "expert"],
   "flag:resolve": ["admin"],
+  "comment:write": ["admin", "expert"],
   "prelabel:queue": ["admin"],
   "export:create": ["admin"],
   "export:read": ["admin"],

@@ -17,6 +17,8 @@ export type Dashboard = {
   breakdowns: Record<BreakdownDimension, GroupFigures[]>;
   experts: { expert: string; decisions: number; majorityDecided: number; overturned: number; medianSeconds: number | null }[];
   /** Experts the quality control holds back: paused, or failed calibration (docs/quality-control.md). */
+  /** Samples held back by an open flag, and samples with a discussion thread. */
+  discussion: { openFlags: number; threads: number };
   held: { expert: string; dataset: string; paused: boolean; calibrationFailed: boolean; calibrationRound: number }[];
   prelabelVersions: { model: string; version: string; n: number; f1VsExpert: number | null; f1VsConsensus: number | null; macroF1VsExpert: number | null; vsExpert: Confusion; vsConsensus: Confusion }[];
 };

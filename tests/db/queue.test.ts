@@ -147,8 +147,8 @@ describe("claiming", () => {
     await expect(flagSample(bob!, again!.sample.id, { note: "  " })).rejects.toThrow(ValidationError);
     await flagSample(bob!, again!.sample.id, { note: "rubric unclear for satire" });
     expect(await claim(experts[2]!)).toBeNull();
-    await expect(resolveFlags(bob!, again!.sample.id)).rejects.toThrow(ForbiddenError);
-    await resolveFlags(admin, again!.sample.id);
+    await expect(resolveFlags(bob!, again!.sample.id, { note: "settled" })).rejects.toThrow(ForbiddenError);
+    await resolveFlags(admin, again!.sample.id, { note: "settled" });
     expect((await claim(experts[2]!))!.sample.id).toBe(claimed!.sample.id);
     const detail = await getSample(admin, claimed!.sample.id);
     expect(detail.skips).toEqual([expect.objectContaining({ expert: alice!.email, reason: "not my field" })]);
@@ -184,7 +184,7 @@ describe("queue progress", () => {
     await skipSample(bob!, skipped!.sample.id, { reason: "not my field" });
     const resolved = await claim(carol!, { dataset: "p2" });
     await flagSample(carol!, resolved!.sample.id, { note: "fine after all" });
-    await resolveFlags(admin, resolved!.sample.id);
+    await resolveFlags(admin, resolved!.sample.id, { note: "settled" });
     await claim(alice!, { dataset: "p2" });
     const expired = await claim(bob!, { dataset: "p2" });
     await expire(expired!.sample.id);

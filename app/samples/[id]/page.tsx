@@ -7,6 +7,7 @@ import { QueueHistory } from "@/components/samples/QueueHistory";
 import { RiskBadge } from "@/components/samples/RiskBadge";
 import { RouteLabel } from "@/components/samples/RouteLabel";
 import { SampleBody } from "@/components/samples/SampleBody";
+import { SampleDiscussion } from "@/components/samples/SampleDiscussion";
 import { SampleSection } from "@/components/samples/SampleSection";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/request-actor";
@@ -93,6 +94,9 @@ export default async function SamplePage({ params }: { params: Promise<{ id: str
           )}
           <SampleSection title="Queue history">
             <QueueHistory sampleId={sample.id} skips={sample.skips} flags={sample.flags} canResolve={can("flag:resolve", actor.role)} />
+          </SampleSection>
+          <SampleSection title="Discussion">
+            <SampleDiscussion sampleId={sample.id} canWrite={can("comment:write", actor.role)} />
           </SampleSection>
         </div>
       </div>

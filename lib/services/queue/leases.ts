@@ -68,14 +68,14 @@ export function claimStatement(expertId: string, filters: QueueFilters, seconds:
       SELECT q.sample_id, q.round, q.dataset_id FROM ${from} JOIN sample_assignments sa ON sa.sample_id = q.sample_id
        WHERE sa.expert_id = $1 AND sa.expires_at > now()
          AND NOT EXISTS (SELECT 1 FROM own) AND NOT EXISTS (SELECT 1 FROM own_gold) AND ${where}
-         AND q.dataset_id <> ALL (ARRAY(${CLOSED_DATASETS}))
+         AND q.dataset_id NOT IN (${CLOSED_DATASETS})
        ORDER BY sa.created_at, q.priority, q.sample_id
        LIMIT 1
        FOR UPDATE OF q SKIP LOCKED),
     queued AS (
       SELECT q.sample_id, q.round, q.dataset_id FROM ${from}
        WHERE NOT EXISTS (SELECT 1 FROM own) AND NOT EXISTS (SELECT 1 FROM own_gold) AND NOT EXISTS (SELECT 1 FROM assigned) AND ${where}
-         AND q.dataset_id <> ALL (ARRAY(${CLOSED_DATASETS}))
+         AND q.dataset_id NOT IN (${CLOSED_DATASETS})
        ORDER BY ${order}
        LIMIT 1
        FOR UPDATE OF q SKIP LOCKED),
@@ -84,7 +84,7 @@ export function claimStatement(expertId: string, filters: QueueFilters, seconds:
       SELECT d.id AS dataset_id, coalesce(st.calibration_round, 1) AS calibration_round, 0 AS rank
         FROM datasets d LEFT JOIN expert_standings st ON st.expert_id = $1 AND st.dataset_id = d.id
        WHERE d.calibration_items > 0 AND st.calibrated_at IS NULL AND st.calibration_failed_at IS NULL AND st.paused_at IS NULL
-         AND ${scope.datasetFilter("d.id")} AND d.id <> ALL (ARRAY(${RESTRICTED_DATASETS}))
+         AND ${scope.datasetFilter("d.id")} AND d.id NOT IN (${RESTRICTED_DATASETS})
       UNION ALL
       -- An item sent to the expert by name is never traded for gold.
       SELECT c.dataset_id, NULL, 1 FROM queued c JOIN datasets d ON d.id = c.dataset_id WHERE random() * 10000 < d.gold_rate_bp),

@@ -4,6 +4,7 @@ import type { Actor } from "../../auth/actor";
 import { inTransaction } from "../../db/pool";
 import { parseInput } from "../parse-input";
 import { parseSampleId } from "../samples/sample-id";
+import { postToThread } from "../discussion/add-comment";
 import { lockOpenGold, setGoldAside } from "../quality/gold-sql";
 import { insertAside } from "./decision-sql";
 import { lockHeld, release } from "./leases";
@@ -35,6 +36,8 @@ async function setAside(actor: Actor | null, rawSampleId: unknown, { action, tex
     else await lockHeld(client, sampleId, expertId, { requireLive: false });
     if (gold === null || kind === "flag") await insertAside(client, kind, sampleId, expertId, text);
     if (gold === null) await release(client, sampleId);
+    // A flag opens the sample's discussion thread with its note.
+    if (kind === "flag") await postToThread(client, actor!, sampleId, "flag", text);
     await appendAuditEvent(client, { actor: actor!, action, entityType: "sample", entityId: String(sampleId), after });
     return { sampleId };
   });

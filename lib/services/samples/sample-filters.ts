@@ -6,6 +6,8 @@ import { CATEGORIES, IMAGE_CONDITIONS } from "../../import/record-schema";
 export const VOTE_ROUTES = ["unanimous", "majority", "no_majority", "reference"] as const;
 export const SAMPLE_STATUSES = ["pending", "adjudicated"] as const;
 export const JUDGMENT_PARAMS = ["0", "0.5", "1"] as const;
+/** `open_flag`: held back by a flag nobody resolved yet; `thread`: has a discussion thread. */
+export const DISCUSSION_FILTERS = ["open_flag", "thread"] as const;
 
 
 const label = z.string().trim().min(1).max(200);
@@ -24,6 +26,7 @@ export const sampleFiltersSchema = z.object({
   /** Samples where this judge was the odd one out of a 2:1 split. */
   minorityJudge: optional(label),
   status: optional(z.enum(SAMPLE_STATUSES)),
+  discussion: optional(z.enum(DISCUSSION_FILTERS)),
   /** First-opinion decisions by this expert (email), and/or at this level. */
   expert: optional(label),
   expertJudgment: optional(z.enum(JUDGMENT_PARAMS)),
@@ -46,6 +49,7 @@ export const FILTER_KEYS = [
   "judgeJudgment",
   "minorityJudge",
   "status",
+  "discussion",
   "expert",
   "expertJudgment",
   "externalId",

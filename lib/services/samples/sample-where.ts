@@ -46,5 +46,7 @@ export function sampleWhere(filters: SampleFilters): Prisma.SampleWhereInput {
   }
   if (filters.status === "adjudicated") conditions.push({ adjudications: { some: {} } });
   if (filters.status === "pending") conditions.push({ adjudications: { none: {} } });
+  if (filters.discussion === "open_flag") conditions.push({ flags: { some: { resolvedAt: null } } });
+  if (filters.discussion === "thread") conditions.push({ comments: { some: {} } });
   return conditions.length > 0 ? { AND: conditions } : {};
 }

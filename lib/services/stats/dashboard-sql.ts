@@ -114,3 +114,13 @@ export async function heldExperts(db: Queryable, datasetId: string | null): Prom
   );
   return rows.map((row) => ({ expert: row.expert, dataset: row.dataset, paused: row.paused, calibrationFailed: row.calibration_failed, calibrationRound: row.calibration_round }));
 }
+
+/** Samples held back by an open flag, and samples with a discussion thread (docs/quality-control.md). */
+export async function discussionCounts(db: Queryable, datasetId: string | null): Promise<{ openFlags: number; threads: number }> {
+  const { rows } = await db.query<{ open_flags: number; threads: number }>(
+    `SELECT (SELECT count(DISTINCT f.sample_id) FROM sample_flags f JOIN samples s ON s.id = f.sample_id WHERE f.resolved_at IS NULL AND ${SCOPE})::int AS open_flags,
+            (SELECT count(DISTINCT c.sample_id) FROM comments c JOIN samples s ON s.id = c.sample_id WHERE ${SCOPE})::int AS threads`,
+    [datasetId],
+  );
+  return { openFlags: rows[0]!.open_flags, threads: rows[0]!.threads };
+}

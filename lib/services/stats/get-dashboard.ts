@@ -14,7 +14,7 @@ import { BREAKDOWN_DIMENSIONS, type Dashboard } from "../../stats/dashboard-type
 import type { Route, Votes } from "../../stats/stats-types";
 import { datasetScope } from "../datasets/dataset-sql";
 import { parseInput } from "../parse-input";
-import { allowHashedGroups, breakdownPatterns, decisionsPerDay, expertFigures, heldExperts, prelabelConfusionCells, prelabelVersionCounts, queueSizeByRound } from "./dashboard-sql";
+import { allowHashedGroups, breakdownPatterns, decisionsPerDay, discussionCounts, expertFigures, heldExperts, prelabelConfusionCells, prelabelVersionCounts, queueSizeByRound } from "./dashboard-sql";
 import { statsQuerySchema } from "./get-dataset-stats";
 
 /** Everything the reviewer dashboards show, for one dataset or all, in one consistent snapshot. */
@@ -41,6 +41,7 @@ export async function getDashboard(actor: Actor | null, query: unknown): Promise
       breakdowns: await breakdowns(client, datasetId),
       experts: await expertFigures(client, datasetId),
       held: await heldExperts(client, datasetId),
+      discussion: await discussionCounts(client, datasetId),
       prelabelVersions: await prelabelVersions(client, datasetId),
     };
     return dashboard;

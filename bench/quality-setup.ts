@@ -30,9 +30,10 @@ export async function putQualityControlInPlay(db: pg.Pool, datasetId: string, cl
   await db.query(
     `INSERT INTO sample_assignments (sample_id, expert_id, expires_at)
      SELECT pick.sample_id, ($2::uuid[])[(pick.n - 1) / $3 + 1], now() + interval '7 days'
-       FROM (SELECT q.sample_id, row_number() OVER () AS n FROM queue_items q
-              WHERE q.dataset_id = $1 AND NOT EXISTS (SELECT 1 FROM sample_assignments sa WHERE sa.sample_id = q.sample_id)
-              ORDER BY random() LIMIT $4) pick`,
+       FROM (SELECT picked.sample_id, row_number() OVER () AS n
+               FROM (SELECT q.sample_id FROM queue_items q
+                      WHERE q.dataset_id = $1 AND NOT EXISTS (SELECT 1 FROM sample_assignments sa WHERE sa.sample_id = q.sample_id)
+                      ORDER BY random() LIMIT $4) picked) pick`,
     [datasetId, claimerIds, BENCH_ASSIGNED_PER_EXPERT, claimerIds.length * BENCH_ASSIGNED_PER_EXPERT],
   );
   await db.query(`ANALYZE gold_items, sample_assignments, datasets`);

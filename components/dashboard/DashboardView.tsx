@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { apiJson } from "@/components/app/api-client";
 import type { Dashboard } from "@/lib/stats/dashboard-types";
 import { BreakdownSection } from "./BreakdownSection";
+import { DriftSection } from "./DriftSection";
 import { EvaluationSection } from "./EvaluationSection";
 import { ExpertsSection } from "./ExpertsSection";
 import { HeldExperts } from "./HeldExperts";
@@ -37,6 +38,7 @@ export function DashboardView({ initial, canManageQuality }: { initial: Dashboar
       <JudgesSection dashboard={dashboard} />
       <BreakdownSection dashboard={dashboard} />
       <ExpertsSection dashboard={dashboard} />
+      <DriftSection dashboard={dashboard} />
       <PrelabelSection dashboard={dashboard} />
       <EvaluationSection dashboard={dashboard} />
     </div>

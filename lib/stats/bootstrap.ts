@@ -4,33 +4,46 @@ import { coincidenceFromCounts, krippendorffAlpha, type AlphaMetric } from "./kr
 export type Interval = { low: number; high: number; replicates: number } | null;
 
 /**
- * A percentile bootstrap interval for Krippendorff's α (Hayes & Krippendorff 2007 resample units).
- * Units are given as patterns with multiplicities; a replicate redraws every unit from the empirical
- * pattern distribution, i.e. multinomial counts, drawn as a chain of binomials.
+ * A percentile bootstrap interval for any statistic of units given as kinds with multiplicities (vote
+ * patterns, confusion cells): a replicate redraws every unit from the empirical distribution of the kinds,
+ * i.e. multinomial counts drawn as a chain of binomials, and recomputes the statistic from those counts.
+ * Replicates where the statistic is undefined are left out; null when every one is, or with under 2 units.
  */
+export function bootstrapInterval(
+  multiplicities: number[],
+  statistic: (counts: number[]) => number | null,
+  options: { replicates?: number; level?: number; seed?: number } = {},
+): Interval {
+  const replicates = options.replicates ?? 1000;
+  const level = options.level ?? 0.95;
+  const random = seededRandom(options.seed ?? 1);
+  const units = multiplicities.reduce((sum, multiplicity) => sum + multiplicity, 0);
+  if (units < 2) return null;
+  const values: number[] = [];
+  for (let replicate = 0; replicate < replicates; replicate += 1) {
+    const value = statistic(multinomial(units, multiplicities.map((multiplicity) => multiplicity / units), random));
+    if (value !== null) values.push(value);
+  }
+  if (values.length === 0) return null;
+  values.sort((a, b) => a - b);
+  const tail = (1 - level) / 2;
+  const at = (q: number) => values[Math.min(values.length - 1, Math.max(0, Math.round(q * (values.length - 1))))]!;
+  return { low: at(tail), high: at(1 - tail), replicates: values.length };
+}
+
+/** The percentile bootstrap interval of Krippendorff's α, resampling units (Hayes & Krippendorff 2007). */
 export function bootstrapAlpha(
   values: number[],
   patterns: { counts: number[]; multiplicity: number }[],
   metric: AlphaMetric,
   options: { replicates?: number; level?: number; seed?: number } = {},
 ): Interval {
-  const replicates = options.replicates ?? 1000;
-  const level = options.level ?? 0.95;
-  const random = seededRandom(options.seed ?? 1);
   const pairable = patterns.filter((pattern) => pattern.counts.reduce((sum, count) => sum + count, 0) >= 2 && pattern.multiplicity > 0);
-  const units = pairable.reduce((sum, pattern) => sum + pattern.multiplicity, 0);
-  if (units < 2) return null;
-  const alphas: number[] = [];
-  for (let replicate = 0; replicate < replicates; replicate += 1) {
-    const draws = multinomial(units, pairable.map((pattern) => pattern.multiplicity / units), random);
-    const alpha = krippendorffAlpha(coincidenceFromCounts(values, pairable.map((pattern, index) => ({ counts: pattern.counts, multiplicity: draws[index]! }))), metric);
-    if (alpha !== null) alphas.push(alpha);
-  }
-  if (alphas.length === 0) return null;
-  alphas.sort((a, b) => a - b);
-  const tail = (1 - level) / 2;
-  const at = (q: number) => alphas[Math.min(alphas.length - 1, Math.max(0, Math.round(q * (alphas.length - 1))))]!;
-  return { low: at(tail), high: at(1 - tail), replicates: alphas.length };
+  return bootstrapInterval(
+    pairable.map((pattern) => pattern.multiplicity),
+    (draws) => krippendorffAlpha(coincidenceFromCounts(values, pairable.map((pattern, index) => ({ counts: pattern.counts, multiplicity: draws[index]! }))), metric),
+    options,
+  );
 }
 
 function multinomial(n: number, probabilities: number[], random: Random): number[] {

@@ -22,10 +22,11 @@ export type ReferenceSample = {
 };
 
 /**
- * The figures samples' levels define: all but the experts' gold accuracy (from gold answers, not samples)
- * and their span agreement (from the spans' positions in the thinking), each checked on its own.
+ * The figures samples' levels define: all but the experts' gold accuracy (from gold answers, not samples),
+ * their span agreement (from the spans' positions in the thinking) and the drift (the same figures by
+ * week), each checked on its own.
  */
-export type SampleFigures = Omit<DatasetStats, "experts"> & { experts: Omit<DatasetStats["experts"], "gold" | "span_agreement"> };
+export type SampleFigures = Omit<DatasetStats, "experts" | "drift"> & { experts: Omit<DatasetStats["experts"], "gold" | "span_agreement"> };
 
 /**
  * The same statistics computed sample by sample, straight from the definitions: the check that the

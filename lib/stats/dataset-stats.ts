@@ -6,6 +6,7 @@ import { fleissKappa } from "./fleiss";
 import { coincidenceFromCounts, krippendorffAlpha } from "./krippendorff";
 import { LEVELS, levelCounts, levelIndex } from "./levels";
 import { wilsonInterval } from "../quality/wilson";
+import { driftFromAggregates } from "./drift";
 import { spanAgreement } from "./span-agreement";
 import type { DatasetStats, GoldAccuracy, Route, StatsAggregates } from "./stats-types";
 
@@ -88,6 +89,7 @@ export function statsFromAggregates(aggregates: StatsAggregates): DatasetStats {
       macro_f1_vs_consensus: macroF1(vsConsensus),
     },
     evaluation: { vs_reference: evaluationRows(aggregates.evaluation.vsReference), vs_expert: evaluationRows(aggregates.evaluation.vsExpert) },
+    drift: driftFromAggregates(aggregates),
   };
 }
 

@@ -11,14 +11,16 @@ export async function readStatsAggregates(client: pg.ClientBase, datasetId: stri
   const scope = `($1::uuid IS NULL OR s.dataset_id = $1::uuid)`;
   const level = (text: string) => Number(text) as RiskValue;
   // One client runs one query at a time: these run in sequence inside the caller's snapshot.
-  const patterns = await client.query<{ votes: Votes; route: Route; count: number }>(
-      `SELECT s.votes, s.route::text AS route, count(*)::int AS count FROM samples s WHERE ${scope} GROUP BY s.votes, s.route`,
+  // Weeks start on Monday (date_trunc's ISO week), in the server's time zone; the drift (lib/stats/drift.ts) reads them.
+  const patterns = await client.query<{ votes: Votes; route: Route; week: string; count: number }>(
+      `SELECT s.votes, s.route::text AS route, date_trunc('week', s.created_at)::date::text AS week, count(*)::int AS count
+         FROM samples s WHERE ${scope} GROUP BY s.votes, s.route, date_trunc('week', s.created_at)`,
       [datasetId],
   );
-  const experts = await client.query<{ votes: Votes; route: Route; expert: string; count: number }>(
-      `SELECT s.votes, s.route::text AS route, a.judgment::text AS expert, count(*)::int AS count
+  const experts = await client.query<{ votes: Votes; route: Route; expert: string; week: string; count: number }>(
+      `SELECT s.votes, s.route::text AS route, a.judgment::text AS expert, date_trunc('week', a.created_at)::date::text AS week, count(*)::int AS count
          FROM adjudications a JOIN samples s ON s.id = a.sample_id
-        WHERE a.round = 'first' AND ${scope} GROUP BY s.votes, s.route, a.judgment`,
+        WHERE a.round = 'first' AND ${scope} GROUP BY s.votes, s.route, a.judgment, date_trunc('week', a.created_at)`,
       [datasetId],
   );
   const pairs = await client.query<{ first: string; second: string; count: number }>(
@@ -38,11 +40,11 @@ export async function readStatsAggregates(client: pg.ClientBase, datasetId: stri
   const current = model.rows[0] ?? null;
   const prelabel: StatsAggregates["prelabel"] = { model: current?.model_name ?? null, version: current?.model_version ?? null, n: current?.n ?? 0, vsExpert: [], vsConsensus: [] };
   if (current) {
-    const vsExpert = await client.query<{ truth: string; predicted: string; count: number }>(
-        `SELECT a.judgment::text AS truth, p.judgment::text AS predicted, count(*)::int AS count
+    const vsExpert = await client.query<{ truth: string; predicted: string; week: string; count: number }>(
+        `SELECT a.judgment::text AS truth, p.judgment::text AS predicted, date_trunc('week', a.created_at)::date::text AS week, count(*)::int AS count
            FROM prelabels p JOIN adjudications a ON a.sample_id = p.sample_id AND a.round = 'first'
            JOIN samples s ON s.id = p.sample_id
-          WHERE p.model_name = $2 AND p.model_version = $3 AND ${scope} GROUP BY 1, 2`,
+          WHERE p.model_name = $2 AND p.model_version = $3 AND ${scope} GROUP BY 1, 2, date_trunc('week', a.created_at)`,
         [datasetId, current.model_name, current.model_version],
     );
     const vsConsensus = await client.query<{ truth: string; predicted: string; count: number }>(
@@ -51,7 +53,7 @@ export async function readStatsAggregates(client: pg.ClientBase, datasetId: stri
           WHERE s.route = 'unanimous' AND p.model_name = $2 AND p.model_version = $3 AND ${scope} GROUP BY 1, 2`,
         [datasetId, current.model_name, current.model_version],
     );
-    prelabel.vsExpert = vsExpert.rows.map((row) => ({ truth: level(row.truth), predicted: level(row.predicted), count: row.count }));
+    prelabel.vsExpert = vsExpert.rows.map((row) => ({ truth: level(row.truth), predicted: level(row.predicted), week: row.week, count: row.count }));
     prelabel.vsConsensus = vsConsensus.rows.map((row) => ({ truth: level(row.truth), predicted: level(row.predicted), count: row.count }));
   }
   // Gold answers live apart from the adjudications: no figure above can count one.
@@ -64,6 +66,13 @@ export async function readStatsAggregates(client: pg.ClientBase, datasetId: stri
         GROUP BY u.id, u.email ORDER BY u.email`,
       [datasetId],
   );
+  const goldWeeks = await client.query<{ expert: string; week: string; n: number; correct: number }>(
+      `SELECT u.email AS expert, date_trunc('week', ga.answered_at)::date::text AS week, count(*)::int AS n, count(*) FILTER (WHERE ga.correct)::int AS correct
+         FROM gold_answers ga JOIN users u ON u.id = ga.expert_id
+        WHERE ga.correct IS NOT NULL AND ($1::uuid IS NULL OR ga.dataset_id = $1::uuid)
+        GROUP BY u.email, date_trunc('week', ga.answered_at)`,
+      [datasetId],
+  );
   const spans = await client.query<{ thinking: string; first_start: number; second_start: number }>(
       `SELECT s.thinking, a1.span_start AS first_start, a2.span_start AS second_start
          FROM adjudications a1 JOIN adjudications a2 ON a2.sample_id = a1.sample_id AND a2.round = 'second'
@@ -73,6 +82,7 @@ export async function readStatsAggregates(client: pg.ClientBase, datasetId: stri
   );
   return {
     gold: gold.rows.filter((row) => row.n > 0 || row.paused),
+    goldWeeks: goldWeeks.rows,
     spanPairs: spans.rows.map((row) => ({ thinking: row.thinking, firstStart: row.first_start, secondStart: row.second_start })),
     evaluation: await readEvaluationCells(client, datasetId),
     votePatterns: patterns.rows,

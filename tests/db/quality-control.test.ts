@@ -386,3 +386,38 @@ describe("where harm starts", () => {
     expect(spans.alpha_interval_start_step).toBeCloseTo(4 / 9, 12);
   });
 });
+
+describe("drift", () => {
+  it("flags the week a seeded drop happens in, in gts stats' drift", async () => {
+    // Five weeks of 12 decided splits each; in the last week the experts stop siding with gpt-5.
+    const lines = Array.from({ length: 60 }, (_, index) => realLine(`d${String(index).padStart(2, "0")}`));
+    await importDataset("drift", lines);
+    const [expert] = experts;
+    await pool().query(
+      `WITH numbered AS (SELECT id, row_number() OVER (ORDER BY external_id) - 1 AS n FROM samples)
+       UPDATE samples s SET created_at = date_trunc('week', now()) - make_interval(weeks => 4 - (numbered.n / 12)::int) + interval '1 day'
+         FROM numbered WHERE numbered.id = s.id`,
+    );
+    await pool().query(
+      `INSERT INTO adjudications (sample_id, expert_id, kind, supported_judge, judgment, analysis, round, created_at)
+       SELECT s.id, $1, CASE WHEN s.created_at >= date_trunc('week', now()) THEN 'correction' ELSE 'supports_judge' END::adjudication_kind,
+              CASE WHEN s.created_at >= date_trunc('week', now()) THEN NULL ELSE 'gpt-5' END,
+              CASE WHEN s.created_at >= date_trunc('week', now()) THEN '1' ELSE '0' END::risk_level,
+              CASE WHEN s.created_at >= date_trunc('week', now()) THEN 'harmful after all' ELSE NULL END, 'first', s.created_at + interval '1 hour'
+         FROM samples s`,
+      [expert!.userId],
+    );
+    const { drift } = await getDatasetStats(CLI_ACTOR, { dataset: "drift" });
+    expect(drift.weeks).toHaveLength(5);
+    const gpt5 = drift.judge_accuracy.find((row) => row.judge === "gpt-5")!.points;
+    expect(gpt5.map((point) => [point.n, point.value, point.flagged])).toEqual([
+      [12, 1, false],
+      [12, 1, false],
+      [12, 1, false],
+      [12, 1, false],
+      [12, 0, true],
+    ]);
+    // The judges themselves did not change: their agreement is flat and unflagged.
+    expect(drift.judges_alpha_ordinal.some((point) => point.flagged)).toBe(false);
+  });
+});

@@ -1,8 +1,21 @@
 import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "../../auth/actor";
 import { getDatasetStats } from "../../services/stats/get-dataset-stats";
+import type { DatasetStats } from "../../stats/stats-types";
 
 const format = (value: number | null) => (value === null ? "n/a" : value.toFixed(3));
+
+/** "judge gpt-5 2026-11-23", one entry per flagged week of every drift figure. */
+function flaggedWeeks(stats: DatasetStats): string[] {
+  const { drift } = stats;
+  const named = [
+    { name: "judges' alpha", points: drift.judges_alpha_ordinal },
+    ...drift.judge_accuracy.map((row) => ({ name: `judge ${row.judge}`, points: row.points })),
+    ...drift.expert_gold_accuracy.map((row) => ({ name: `gold ${row.expert}`, points: row.points })),
+    { name: "guard F1", points: drift.guard_f1.points },
+  ];
+  return named.flatMap(({ name, points }) => points.filter((point) => point.flagged).map((point) => `${name} ${point.week}`));
+}
 
 export async function statsCommand(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { dataset: { type: "string" }, json: { type: "boolean" } } });
@@ -22,6 +35,8 @@ export async function statsCommand(args: string[]): Promise<number> {
         ...stats.experts.gold.map(
           (row) => `  gold ${row.expert}: ${row.correct}/${row.n}, accuracy ${format(row.accuracy)} [${format(row.ci_low)}, ${format(row.ci_high)}]${row.paused ? ", paused" : ""}`,
         ),
+        `span agreement: ${stats.experts.span_agreement.n} pairs, same start step ${format(stats.experts.span_agreement.same_step_share)}, alpha (interval) of the start step ${format(stats.experts.span_agreement.alpha_interval_start_step)}`,
+        `drift: ${stats.drift.weeks.length} weeks${flaggedWeeks(stats).length ? `, flagged: ${flaggedWeeks(stats).join("; ")}` : ", nothing flagged"}`,
         `pre-label ${stats.prelabel.model ?? "none"}: n ${stats.prelabel.n}, F1 vs expert ${format(stats.prelabel.f1_vs_expert)}, vs consensus ${format(stats.prelabel.f1_vs_consensus)}`,
       ].join("\n") + "\n",
     );

@@ -1,14 +1,22 @@
 import Link from "next/link";
+import { AssignForm } from "@/components/samples/AssignForm";
 import { SampleFilterForm } from "@/components/samples/SampleFilterForm";
 import { SampleTable } from "@/components/samples/SampleTable";
+import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/request-actor";
+import { listUsers } from "@/lib/services/users/list-users";
 import { listFilterOptions } from "@/lib/services/samples/list-filter-options";
 import { listSamples } from "@/lib/services/samples/list-samples";
-import { filtersToSearchParams, sampleFiltersSchema, VOTE_ROUTES } from "@/lib/services/samples/sample-filters";
+import { filtersToSearchParams, sampleFiltersSchema, VOTE_ROUTES, type SampleFilters } from "@/lib/services/samples/sample-filters";
 
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** The list's filters without its paging: what an assignment matches. */
+function assignable(filters: SampleFilters): Omit<SampleFilters, "cursor" | "limit"> {
+  return Object.fromEntries(Object.entries(filters).filter(([key]) => key !== "cursor" && key !== "limit"));
+}
 
 export default async function SamplesPage({ searchParams }: { searchParams: SearchParams }) {
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
@@ -17,6 +25,10 @@ export default async function SamplesPage({ searchParams }: { searchParams: Sear
   const filters = parsed.success ? { ...parsed.data, cursor: undefined } : {};
   const [options, firstPage] = await Promise.all([listFilterOptions(actor), listSamples(actor, filters)]);
   const query = filtersToSearchParams(filters).toString();
+  // An admin may send the matching samples to one expert (docs/quality-control.md).
+  const experts = can("quality:manage", actor.role) && can("user:manage", actor.role)
+    ? (await listUsers(actor)).filter((user) => !user.disabled && user.role !== "viewer").map((user) => user.email)
+    : null;
 
   return (
     <div className="space-y-3">
@@ -42,6 +54,7 @@ export default async function SamplesPage({ searchParams }: { searchParams: Sear
         </p>
       )}
       <SampleFilterForm filters={filters} options={options} />
+      {experts && firstPage.counts && <AssignForm filters={assignable(filters)} experts={experts} matching={firstPage.counts.total} />}
       <SampleTable key={query} query={query} firstPage={firstPage} />
     </div>
   );

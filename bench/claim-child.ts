@@ -10,7 +10,8 @@
  * ran them before exports moved to the worker; `exportElsewhere` waits for the export another process
  * (the worker) is writing. Either way the rounds start once the export writes rows, and
  * `overlapped` says whether it was still writing when they ended.
- * Prints {"latencies": [...], "doubles": N, "overlapped": boolean | null}.
+ * Prints {"latencies": [...], "doubles": N, "overlapped": boolean | null, "served": {"gold", "assigned"}}: how many
+ * timed claims were served a gold sample, and an item assigned to the claimer.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { CLI_ACTOR, type Actor } from "../lib/auth/actor";
@@ -44,8 +45,15 @@ if (loaded) while (!(await exportWriting())) await sleep(100);
 const gold = new Set(
   (await pool().query<{ sample_id: number }>(`SELECT g.sample_id FROM gold_items g JOIN datasets d ON d.id = g.dataset_id WHERE d.name = $1`, [dataset])).rows.map((row) => row.sample_id),
 );
+const assignedTo = new Map(
+  (await pool().query<{ sample_id: number; expert_id: string }>(`SELECT sample_id, assigned_to_id AS expert_id FROM queue_items WHERE assigned_to_id IS NOT NULL`)).rows.map((row) => [
+    row.sample_id,
+    row.expert_id,
+  ]),
+);
 const latencies: number[] = [];
 let doubles = 0;
+const served = { gold: 0, assigned: 0 };
 for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round += 1) {
   const timed: number[] = [];
   const claims = await Promise.all(
@@ -58,11 +66,17 @@ for (let round = 0; round < WARM_UP_ROUNDS + ROUNDS; round += 1) {
   );
   const ids = claims.flatMap((claim) => (claim && !gold.has(claim.sample.id) ? [claim.sample.id] : []));
   doubles += ids.length - new Set(ids).size;
-  if (round >= WARM_UP_ROUNDS) latencies.push(...timed);
+  if (round >= WARM_UP_ROUNDS) {
+    latencies.push(...timed);
+    claims.forEach((claim, index) => {
+      if (claim && gold.has(claim.sample.id)) served.gold += 1;
+      else if (claim && assignedTo.get(claim.sample.id) === experts[index]!.userId) served.assigned += 1;
+    });
+  }
   await Promise.all(claims.map((claim, index) => (claim ? submitAdjudication(experts[index]!, claim.sample.id, { supports: claim.sample.judges[0]!.name }) : null)));
 }
 const overlapped = loaded ? await exportWriting() : null;
-process.stdout.write(`${JSON.stringify({ latencies, doubles, overlapped })}\n`);
+process.stdout.write(`${JSON.stringify({ latencies, doubles, overlapped, served })}\n`);
 // An export still running here is abandoned: the measurement is over.
 if (load.exportHere) process.exit(0);
 await closePool();

@@ -1,15 +1,11 @@
-import { execFile, spawn } from "node:child_process";
-import fs from "node:fs/promises";
+import { spawn } from "node:child_process";
 import path from "node:path";
-import { promisify } from "node:util";
-import { CLI_ACTOR, type Actor } from "../lib/auth/actor";
+import { CLI_ACTOR } from "../lib/auth/actor";
 import { pool } from "../lib/db/pool";
-import { importSamples } from "../lib/services/import/import-samples";
-import { addUser } from "../lib/services/users/add-user";
 import { createExport } from "../lib/services/exports/create-export";
 import { percentile, runChild } from "./child-process";
 import type { ClaimLoad } from "./claim-child";
-import { writeSyntheticJsonl } from "./synthetic";
+import { importForClaims } from "./claims-setup";
 
 export type ExportLoadResult = {
   samples: number;
@@ -26,8 +22,6 @@ export type ExportLoadResult = {
   double_claims: number;
 };
 
-const CLAIMERS = 32;
-const run = promisify(execFile);
 type Claims = { latencies: number[]; doubles: number; overlapped: boolean | null };
 
 /**
@@ -37,21 +31,9 @@ type Claims = { latencies: number[]; doubles: number; overlapped: boolean | null
  * needed by either and not made.
  */
 export async function runExportLoadBench(url: string, work: string, samples: number, progress: (message: string) => void): Promise<ExportLoadResult> {
-  const dataset = `bench-load-${Date.now()}`;
+  progress(`generating and importing ${samples} samples`);
+  const { dataset, experts } = await importForClaims(work, samples, "bench-load");
   try {
-    progress(`generating and importing ${samples} samples`);
-    const file = path.join(work, "load.jsonl");
-    await writeSyntheticJsonl(file, samples);
-    await importSamples({ actor: CLI_ACTOR, file, dataset });
-    await fs.rm(file);
-    await pool().query("VACUUM ANALYZE");
-    await pool().query("CHECKPOINT").catch(() => {});
-    await run("sync");
-    const experts: Actor[] = [];
-    for (let index = 0; index < CLAIMERS; index += 1) {
-      const user = await addUser(CLI_ACTOR, { email: `bench-load-${Date.now()}-${index}@bench.local`, role: "expert", password: "bench password" });
-      experts.push({ userId: user.id, email: user.email, role: "expert", via: "session" });
-    }
     const options = { kind: "all", format: "trl", dataset };
     const claims = (load: ClaimLoad) => runChild<Claims>(url, "claim-child.ts", [dataset, JSON.stringify(experts), JSON.stringify(load)]);
 

@@ -21,20 +21,18 @@ export async function putQualityControlInPlay(db: pg.Pool, datasetId: string, cl
       ORDER BY s.id LIMIT $2`,
     [datasetId, BENCH_GOLD_ITEMS],
   );
+  const assign = `UPDATE queue_items q SET assigned_to_id = pick.expert_id, assigned_until = now() + interval '7 days', assigned_at = now()`;
   await db.query(
-    `INSERT INTO sample_assignments (sample_id, expert_id, expires_at)
-     SELECT q.sample_id, $2, now() + interval '7 days' FROM queue_items q
-      WHERE q.dataset_id = $1 ORDER BY q.dataset_id, q.priority, q.enqueued_at, q.sample_id LIMIT $3`,
+    `${assign} FROM (SELECT sample_id, round, $2::uuid AS expert_id FROM queue_items WHERE dataset_id = $1
+                    ORDER BY dataset_id, priority, enqueued_at, sample_id LIMIT $3) pick
+      WHERE q.sample_id = pick.sample_id AND q.round = pick.round`,
     [datasetId, outsiderId, BENCH_OUTSIDER_ITEMS],
   );
   await db.query(
-    `INSERT INTO sample_assignments (sample_id, expert_id, expires_at)
-     SELECT pick.sample_id, ($2::uuid[])[(pick.n - 1) / $3 + 1], now() + interval '7 days'
-       FROM (SELECT picked.sample_id, row_number() OVER () AS n
-               FROM (SELECT q.sample_id FROM queue_items q
-                      WHERE q.dataset_id = $1 AND NOT EXISTS (SELECT 1 FROM sample_assignments sa WHERE sa.sample_id = q.sample_id)
-                      ORDER BY random() LIMIT $4) picked) pick`,
+    `${assign} FROM (SELECT picked.sample_id, picked.round, ($2::uuid[])[(row_number() OVER () - 1) / $3 + 1] AS expert_id
+                     FROM (SELECT sample_id, round FROM queue_items WHERE dataset_id = $1 AND assigned_to_id IS NULL ORDER BY random() LIMIT $4) picked) pick
+      WHERE q.sample_id = pick.sample_id AND q.round = pick.round`,
     [datasetId, claimerIds, BENCH_ASSIGNED_PER_EXPERT, claimerIds.length * BENCH_ASSIGNED_PER_EXPERT],
   );
-  await db.query(`ANALYZE gold_items, sample_assignments, datasets`);
+  await db.query(`VACUUM ANALYZE queue_items, gold_items, datasets`);
 }

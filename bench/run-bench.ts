@@ -2,6 +2,7 @@
  * npm run bench -- --samples N [--json] [--write-doc] [--keep]
  * npm run bench -- --guard-server [--guard-samples N] [--json] [--write-doc]
  * npm run bench -- --export-load [--samples N] [--json] [--write-doc]
+ * npm run bench -- --quality-claims [--samples N] [--json] [--write-doc]
  *
  * Builds N synthetic samples in the database named by DATABASE_URL (use a scratch database: the bench
  * dataset is deleted afterwards unless --keep) through the real import path, then measures the targets in docs/benchmarks.md:
@@ -10,7 +11,8 @@
  * beside the raw COPY ceiling where there is one. --guard-server instead measures the pre-label worker's
  * throughput against a local OpenAI-compatible test server (guard-bench.ts). --export-load measures claim
  * p95 idle and while an export runs in the claims' process or in its own (export-load-bench.ts, default
- * 1,000,000 samples). --write-doc records the
+ * 1,000,000 samples). --quality-claims measures claim p95 plain and with gold samples and assignments in
+ * play (quality-claims-bench.ts, default 1,000,000 samples). --write-doc records the
  * figures in docs/.
  */
 import { execFile, spawn } from "node:child_process";
@@ -39,7 +41,7 @@ import { percentile, runChild } from "./child-process";
 import { copyExportRate, copyImportRate } from "./copy-baselines";
 import { runExportLoadBench } from "./export-load-bench";
 import { runGuardBench } from "./guard-bench";
-import { putQualityControlInPlay } from "./quality-setup";
+import { runQualityClaimsBench } from "./quality-claims-bench";
 import { renderBenchmarkDoc, type BenchRecord, type BenchResult } from "./render-doc";
 import { syntheticRecord, writeSyntheticJsonl, writeSyntheticParquet } from "./synthetic";
 
@@ -52,10 +54,11 @@ const progress = (message: string) => process.stderr.write(`[bench] ${message}\n
 
 async function main() {
   const { values } = parseArgs({
-    options: { samples: { type: "string" }, json: { type: "boolean" }, "write-doc": { type: "boolean" }, keep: { type: "boolean" }, "guard-server": { type: "boolean" }, "guard-samples": { type: "string" }, "export-load": { type: "boolean" } },
+    options: { samples: { type: "string" }, json: { type: "boolean" }, "write-doc": { type: "boolean" }, keep: { type: "boolean" }, "guard-server": { type: "boolean" }, "guard-samples": { type: "string" }, "export-load": { type: "boolean" }, "quality-claims": { type: "boolean" } },
   });
   if (values["guard-server"]) return guardMain(values["guard-samples"], values.json ?? false, values["write-doc"] ?? false);
   if (values["export-load"]) return exportLoadMain(values.samples, values.json ?? false, values["write-doc"] ?? false);
+  if (values["quality-claims"]) return qualityClaimsMain(values.samples, values.json ?? false, values["write-doc"] ?? false);
   const count = Number(values.samples ?? 100_000);
   if (!Number.isInteger(count) || count < 1000) throw new Error("--samples must be an integer of at least 1000");
   const { url, work } = await scratch();
@@ -119,13 +122,6 @@ async function main() {
     const { latencies, doubles } = await runChild<{ latencies: number[]; doubles: number }>(url, "claim-child.ts", [dataset, JSON.stringify(experts)]);
     result.claim_p95_ms = Number(percentile(latencies, 0.95).toFixed(1));
     result.claim_double = doubles;
-
-    progress("claims again, with gold samples and assignments in play");
-    const outsider = await addUser(CLI_ACTOR, { email: `bench-${Date.now()}-outsider@bench.local`, role: "expert", password: "bench password" });
-    await putQualityControlInPlay(pool(), datasetId, experts.map((expert) => expert.userId!), outsider.id);
-    const qualityClaims = await runChild<{ latencies: number[]; doubles: number }>(url, "claim-child.ts", [dataset, JSON.stringify(experts)]);
-    result.claim_qc_p95_ms = Number(percentile(qualityClaims.latencies, 0.95).toFixed(1));
-    result.claim_qc_double = qualityClaims.doubles;
 
     progress("sample API against the production server");
     result.sample_api_p95_ms = await sampleApiP95(url, datasetId);
@@ -201,6 +197,12 @@ async function exportLoadMain(samplesText: string | undefined, json: boolean, wr
   const samples = Number(samplesText ?? 1_000_000);
   if (!Number.isInteger(samples) || samples < 10_000) throw new Error("--samples must be an integer of at least 10000");
   await sideRun(json, (url, work) => runExportLoadBench(url, work, samples, progress), writeDoc ? (record, result) => (record.exportLoad = result) : null);
+}
+
+async function qualityClaimsMain(samplesText: string | undefined, json: boolean, writeDoc: boolean) {
+  const samples = Number(samplesText ?? 1_000_000);
+  if (!Number.isInteger(samples) || samples < 10_000) throw new Error("--samples must be an integer of at least 10000");
+  await sideRun(json, (url, work) => runQualityClaimsBench(url, work, samples, progress), writeDoc ? (record, result) => (record.qualityClaims = result) : null);
 }
 
 /** A measurement beside the main table's: in a scratch folder, dated, with the machine, printed and (`file`) recorded. */

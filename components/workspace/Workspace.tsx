@@ -77,23 +77,13 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
       {claim === null && session.held && (
         <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-6 text-center" data-testid="queue-held">
           <p className="font-medium">{session.held}</p>
-          <p className="mt-1 text-sm text-slate-600">
-            <button type="button" onClick={() => session.claimNext()} className="text-sky-800 underline">
-              Check again
-            </button>{" "}
-            or <Link href="/samples" className="text-sky-800 underline">browse the samples</Link>.
-          </p>
+          <CheckAgain onCheck={session.claimNext} />
         </div>
       )}
       {claim === null && !session.held && (
         <div className="rounded border border-slate-200 bg-white p-6 text-center">
           <p className="font-medium">The queue is empty{Object.keys(filters).length ? " for these filters" : ""}.</p>
-          <p className="mt-1 text-sm text-slate-600">
-            <button type="button" onClick={() => session.claimNext()} className="text-sky-800 underline">
-              Check again
-            </button>{" "}
-            or <Link href="/samples" className="text-sky-800 underline">browse the samples</Link>.
-          </p>
+          <CheckAgain onCheck={session.claimNext} />
         </div>
       )}
       {claim && (
@@ -143,5 +133,17 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
         <RubricList />
       </Sheet>
     </div>
+  );
+}
+
+/** Under an empty or closed queue: claim again, or go and read samples meanwhile. */
+function CheckAgain({ onCheck }: { onCheck: () => void }) {
+  return (
+    <p className="mt-1 text-sm text-slate-600">
+      <button type="button" onClick={() => onCheck()} className="text-sky-800 underline">
+        Check again
+      </button>{" "}
+      or <Link href="/samples" className="text-sky-800 underline">browse the samples</Link>.
+    </p>
   );
 }

@@ -70,7 +70,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database.drop());
 beforeEach(async () => {
-  await pool().query(`TRUNCATE samples, datasets, import_runs, queue_skips, sample_flags, leases, adjudications, queue_items, gold_items, gold_answers, expert_standings, sample_assignments, dataset_access CASCADE`);
+  await pool().query(`TRUNCATE samples, datasets, import_runs, queue_skips, sample_flags, leases, adjudications, queue_items, gold_items, gold_answers, expert_standings, dataset_access CASCADE`);
   await pool().query(`UPDATE users SET groups = '{}'`);
 });
 
@@ -328,7 +328,7 @@ describe("assignment", () => {
     await assignSamples(admin, { expert: owner!.email, sampleIds: [spare] });
     expect((await claim(others[0]!, { dataset: "assign" })).sample.id).not.toBe(spare);
     await pool().query(`DELETE FROM leases`);
-    await pool().query(`UPDATE sample_assignments SET expires_at = now() - interval '1 second'`);
+    await pool().query(`UPDATE queue_items SET assigned_until = now() - interval '1 second' WHERE assigned_to_id IS NOT NULL`);
     expect((await claim(others[0]!, { dataset: "assign" })).sample.id).toBe(spare);
     expect(await auditActions()).toContain("queue.assign");
   });

@@ -26,7 +26,7 @@ export async function assignSamples(actor: Actor | null, body: unknown): Promise
   return inTransaction(async (client) => {
     const expertId = await adjudicatorIdByEmail(client, input.expert);
     if (!expertId) throw new NotFoundError(`no enabled expert ${input.expert}`);
-    const assigned = ids.length === 0 ? 0 : await assignWaitingSamples(client, ids, expertId, input.days, actor.userId);
+    const assigned = ids.length === 0 ? 0 : await assignWaitingSamples(client, ids, expertId, input.days);
     await appendAuditEvent(client, {
       actor,
       action: "queue.assign",

@@ -1,7 +1,7 @@
 import type { Queryable } from "../../db/pool";
 
-// The statements on who works which part of the queue: samples sent to one expert, and datasets
-// restricted to named experts or groups. The claim reads both (leases.ts, queue-sql.ts).
+// The statements on who works which part of the queue: items sent to one expert (columns of the queue
+// item), and datasets restricted to named experts or groups. The claim reads both (leases.ts, queue-sql.ts).
 
 /** The expert's id when the email names an enabled user who may adjudicate. */
 export async function adjudicatorIdByEmail(db: Queryable, email: string): Promise<string | null> {
@@ -10,21 +10,19 @@ export async function adjudicatorIdByEmail(db: Queryable, email: string): Promis
 }
 
 /**
- * Sends the given samples to the expert until `days` from now, replacing an earlier assignment of the
- * same sample: only those still waiting in the queue and not gold (a gold sample reaches experts only as
- * gold). Returns how many were assigned.
+ * Sends the given samples' waiting items to the expert until `days` from now, replacing an earlier
+ * assignment: only samples still in the queue are touched (a gold sample never is). Returns how many
+ * samples were assigned.
  */
-export async function assignWaitingSamples(db: Queryable, sampleIds: number[], expertId: string, days: number, adminId: string | null): Promise<number> {
-  const { rowCount } = await db.query(
-    `INSERT INTO sample_assignments (sample_id, expert_id, expires_at, assigned_by_id)
-     SELECT DISTINCT q.sample_id, $2::uuid, now() + make_interval(days => $3), $4::uuid
-       FROM queue_items q WHERE q.sample_id = ANY($1::int[])
-        AND NOT EXISTS (SELECT 1 FROM gold_items g WHERE g.sample_id = q.sample_id)
-     ON CONFLICT (sample_id) DO UPDATE
-       SET expert_id = EXCLUDED.expert_id, expires_at = EXCLUDED.expires_at, assigned_by_id = EXCLUDED.assigned_by_id, created_at = now()`,
-    [sampleIds, expertId, days, adminId],
+export async function assignWaitingSamples(db: Queryable, sampleIds: number[], expertId: string, days: number): Promise<number> {
+  const { rows } = await db.query<{ count: number }>(
+    `WITH assigned AS (
+       UPDATE queue_items SET assigned_to_id = $2, assigned_until = now() + make_interval(days => $3), assigned_at = now()
+        WHERE sample_id = ANY($1::int[]) RETURNING sample_id)
+     SELECT count(DISTINCT sample_id)::int AS count FROM assigned`,
+    [sampleIds, expertId, days],
   );
-  return rowCount ?? 0;
+  return rows[0]!.count;
 }
 
 /** Replaces who may work the dataset's queue; no row at all opens it to every expert. */

@@ -1,5 +1,5 @@
 import type { Queryable } from "../../db/pool";
-import { RESTRICTED_DATASETS } from "../queue/queue-sql";
+import { EXPERT_DATASETS } from "../queue/queue-sql";
 
 // The statements on experts' standing in a dataset's quality control: their calibration round, their
 // pause, and the tallies of gold answers both are decided from.
@@ -9,14 +9,13 @@ export type ClosedDataset = { dataset: string; restricted: boolean; paused: bool
 
 export async function closedDatasetsOf(db: Queryable, expertId: string, dataset: string | null): Promise<ClosedDataset[]> {
   const { rows } = await db.query<ClosedDataset>(
-    `SELECT d.name AS dataset, d.id = ANY (ARRAY(${RESTRICTED_DATASETS})) AS restricted, coalesce(st.paused_at IS NOT NULL, false) AS paused,
-            coalesce(st.calibration_failed_at IS NOT NULL, false) AS calibration_failed,
-            d.calibration_items > 0 AND st.calibrated_at IS NULL AS calibrating,
+    `WITH standing AS (${EXPERT_DATASETS})
+     SELECT d.name AS dataset, s.restricted, s.paused, s.failed AS calibration_failed, s.uncalibrated AS calibrating,
             (SELECT count(*)::int FROM gold_items g WHERE g.dataset_id = d.id
                 AND NOT EXISTS (SELECT 1 FROM gold_answers ga WHERE ga.sample_id = g.sample_id AND ga.expert_id = $1)) AS gold_left
-       FROM datasets d LEFT JOIN expert_standings st ON st.expert_id = $1 AND st.dataset_id = d.id
+       FROM standing s JOIN datasets d ON d.id = s.id
       WHERE ($2::text IS NULL OR d.name = $2)
-        AND (st.paused_at IS NOT NULL OR (d.calibration_items > 0 AND st.calibrated_at IS NULL) OR ($2::text IS NOT NULL AND d.id = ANY (ARRAY(${RESTRICTED_DATASETS}))))
+        AND (s.paused OR s.uncalibrated OR ($2::text IS NOT NULL AND s.restricted))
         AND ($2::text IS NOT NULL OR EXISTS (SELECT 1 FROM queue_items q WHERE q.dataset_id = d.id))
       ORDER BY d.name`,
     [expertId, dataset],

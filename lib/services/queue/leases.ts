@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError } from "../../errors";
 import { lockSamplesForQueueChange } from "../../queue/sync-queue";
 import { sampleDetailSelect } from "../samples/sample-detail-sql";
 import type { QueueFilters } from "./queue-schemas";
-import { availableToExpert, CLOSED_DATASETS, RESTRICTED_DATASETS } from "./queue-sql";
+import { availableToExpert, EXPERT_DATASETS } from "./queue-sql";
 
 /**
  * The lease state machine. A sample waits in the queue (once per round), is held by one expert under a
@@ -39,7 +39,8 @@ export type HeldLease = { round: "first" | "second"; created_at: Date; expires_a
  *    item sent to another expert is not available until that assignment runs out;
  * 3. a gold sample instead when a calibration round is open to them in scope (calibration serves only
  *    gold), or, at the item's dataset's gold rate, one of that dataset's gold samples they have not seen
- *    that matches the same filters;
+ *    that matches the same filters: the first such after a random point of the dataset's gold samples in
+ *    id order, wrapping around, so that the walk is short and each claim meets them in its own order;
  * 4. the item leased with an upsert that replaces only an expired lease, or the gold sample served with an
  *    insert whose unique key (sample, expert) serves it to them at most once;
  * 5. the sample's detail.
@@ -52,12 +53,18 @@ export function claimStatement(expertId: string, filters: QueueFilters, seconds:
   const lease = `$${params.length + 1}`;
   const hold = `now() + make_interval(secs => ${lease})`;
   const goldSamples = scope.sampleFilters("gs") === "TRUE" ? "gold_items g" : "gold_items g JOIN samples gs ON gs.id = g.sample_id";
+  // A gold sample the expert may meet: it matches the claim's filters, they have not met it, and (when
+  // promoted) it is not one they adjudicated themselves, whose answer they would know.
+  const goldAvailable = `${scope.sampleFilters("gs")}
+            AND NOT EXISTS (SELECT 1 FROM gold_answers ga WHERE ga.sample_id = g.sample_id AND ga.expert_id = $1)
+            AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.sample_id = g.sample_id AND a.expert_id = $1)`;
   const sql = `
     WITH own AS (
       UPDATE leases SET expires_at = ${hold}
        WHERE sample_id = (SELECT sample_id FROM leases WHERE expert_id = $1 AND expires_at > now()
                            ORDER BY created_at DESC LIMIT 1 FOR UPDATE)
        RETURNING sample_id, round, expires_at),
+    standing AS MATERIALIZED (${EXPERT_DATASETS}),
     own_gold AS (
       UPDATE gold_answers SET expires_at = ${hold}
        WHERE id = (SELECT id FROM gold_answers WHERE expert_id = $1 AND answered_at IS NULL AND expires_at > now()
@@ -65,40 +72,43 @@ export function claimStatement(expertId: string, filters: QueueFilters, seconds:
          AND NOT EXISTS (SELECT 1 FROM own)
        RETURNING sample_id, expires_at),
     assigned AS (
-      SELECT q.sample_id, q.round, q.dataset_id FROM ${from} JOIN sample_assignments sa ON sa.sample_id = q.sample_id
-       WHERE sa.expert_id = $1 AND sa.expires_at > now()
+      SELECT q.sample_id, q.round, q.dataset_id FROM ${from}
+       WHERE q.assigned_to_id = $1 AND q.assigned_until > now()
          AND NOT EXISTS (SELECT 1 FROM own) AND NOT EXISTS (SELECT 1 FROM own_gold) AND ${where}
-         AND q.dataset_id NOT IN (${CLOSED_DATASETS})
-       ORDER BY sa.created_at, q.priority, q.sample_id
+         AND q.dataset_id NOT IN (SELECT id FROM standing WHERE restricted OR paused OR uncalibrated)
+       ORDER BY q.assigned_at, q.priority, q.sample_id
        LIMIT 1
        FOR UPDATE OF q SKIP LOCKED),
     queued AS (
       SELECT q.sample_id, q.round, q.dataset_id FROM ${from}
        WHERE NOT EXISTS (SELECT 1 FROM own) AND NOT EXISTS (SELECT 1 FROM own_gold) AND NOT EXISTS (SELECT 1 FROM assigned) AND ${where}
-         AND q.dataset_id NOT IN (${CLOSED_DATASETS})
+         AND q.dataset_id NOT IN (SELECT id FROM standing WHERE restricted OR paused OR uncalibrated)
        ORDER BY ${order}
        LIMIT 1
        FOR UPDATE OF q SKIP LOCKED),
     candidate AS (SELECT * FROM assigned UNION ALL SELECT * FROM queued),
     gold_target AS (
-      SELECT d.id AS dataset_id, coalesce(st.calibration_round, 1) AS calibration_round, 0 AS rank
-        FROM datasets d LEFT JOIN expert_standings st ON st.expert_id = $1 AND st.dataset_id = d.id
-       WHERE d.calibration_items > 0 AND st.calibrated_at IS NULL AND st.calibration_failed_at IS NULL AND st.paused_at IS NULL
-         AND ${scope.datasetFilter("d.id")} AND d.id NOT IN (${RESTRICTED_DATASETS})
+      SELECT id AS dataset_id, calibration_round, 0 AS rank FROM standing
+       WHERE uncalibrated AND NOT failed AND NOT paused AND NOT restricted AND ${scope.datasetFilter("id")}
       UNION ALL
       -- An item sent to the expert by name is never traded for gold.
-      SELECT c.dataset_id, NULL, 1 FROM queued c JOIN datasets d ON d.id = c.dataset_id WHERE random() * 10000 < d.gold_rate_bp),
+      SELECT c.dataset_id, NULL, 1 FROM queued c JOIN standing d ON d.id = c.dataset_id WHERE random() * 10000 < d.gold_rate_bp),
+    gold_start AS (
+      -- Where in the dataset's gold samples the walk starts: anywhere, so each claim meets them in its own order.
+      SELECT t.*, (SELECT min(g.sample_id) + floor(random() * (max(g.sample_id) - min(g.sample_id) + 1))::int
+                     FROM gold_items g WHERE g.dataset_id = t.dataset_id) AS start
+        FROM gold_target t
+       WHERE NOT EXISTS (SELECT 1 FROM own) AND NOT EXISTS (SELECT 1 FROM own_gold)),
     gold_pick AS (
-      SELECT t.dataset_id, t.calibration_round, pick.sample_id, pick.judgment FROM gold_target t
+      SELECT t.dataset_id, t.calibration_round, pick.sample_id, pick.judgment FROM gold_start t
        CROSS JOIN LATERAL (
-         SELECT g.sample_id, g.judgment FROM ${goldSamples}
-          WHERE g.dataset_id = t.dataset_id AND ${scope.sampleFilters("gs")}
-            AND NOT EXISTS (SELECT 1 FROM gold_answers ga WHERE ga.sample_id = g.sample_id AND ga.expert_id = $1)
-            -- A promoted sample's own adjudicator would know its answer.
-            AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.sample_id = g.sample_id AND a.expert_id = $1)
-          -- Each expert meets the gold samples in an order of their own.
-          ORDER BY md5(g.sample_id::text || $1::text) LIMIT 1) pick
-       WHERE NOT EXISTS (SELECT 1 FROM own) AND NOT EXISTS (SELECT 1 FROM own_gold)
+         SELECT * FROM (
+           (SELECT g.sample_id, g.judgment FROM ${goldSamples} WHERE g.dataset_id = t.dataset_id AND g.sample_id >= t.start AND ${goldAvailable}
+             ORDER BY g.sample_id LIMIT 1)
+           UNION ALL
+           (SELECT g.sample_id, g.judgment FROM ${goldSamples} WHERE g.dataset_id = t.dataset_id AND g.sample_id < t.start AND ${goldAvailable}
+             ORDER BY g.sample_id LIMIT 1)) wrapped
+          LIMIT 1) pick
        ORDER BY t.rank LIMIT 1),
     taken AS (
       INSERT INTO leases (sample_id, expert_id, round, expires_at, created_at)

@@ -44,8 +44,8 @@ export function queueScope(expertId: string, filters: QueueFilters): QueueScope 
 
 /**
  * How many items of the scope are held from expert $1 now, the complement of `availableToExpert`: someone
- * holds a live lease on the sample, the expert skipped or already decided it, or an open flag holds it
- * back. A second opinion excluded for the expert needs no arm of its own: it exists only while their
+ * holds a live lease on the sample, the expert skipped or already decided it, an open flag holds it
+ * back, or it is assigned to another expert. A second opinion excluded for the expert needs no arm of its own: it exists only while their
  * first decision does (an undo of that decision drops it). Each arm starts from a small set, so the count
  * never walks the whole queue.
  */
@@ -54,7 +54,9 @@ export function heldFromExpertCount(scope: QueueScope): string {
       JOIN (SELECT sample_id FROM leases WHERE expires_at > now()
             UNION SELECT sample_id FROM queue_skips WHERE expert_id = $1
             UNION SELECT sample_id FROM adjudications WHERE expert_id = $1
-            UNION SELECT sample_id FROM sample_flags WHERE resolved_at IS NULL) held ON held.sample_id = q.sample_id
+            UNION SELECT sample_id FROM sample_flags WHERE resolved_at IS NULL
+            UNION SELECT sample_id FROM queue_items WHERE assigned_to_id IS NOT NULL AND assigned_to_id <> $1 AND assigned_until > now()) held
+         ON held.sample_id = q.sample_id
      WHERE ${scope.filters}`;
 }
 
@@ -74,28 +76,28 @@ export function availableToExpert(expertId: string, filters: QueueFilters): Avai
     `NOT EXISTS (SELECT 1 FROM queue_skips k WHERE k.sample_id = q.sample_id AND k.expert_id = $1)`,
     `NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.sample_id = q.sample_id AND a.expert_id = $1)`,
     `NOT EXISTS (SELECT 1 FROM sample_flags f WHERE f.sample_id = q.sample_id AND f.resolved_at IS NULL)`,
-    // A sample sent to another expert stays theirs until the assignment runs out.
-    `NOT EXISTS (SELECT 1 FROM sample_assignments sa WHERE sa.sample_id = q.sample_id AND sa.expert_id <> $1 AND sa.expires_at > now())`,
+    // An item sent to another expert stays theirs until the assignment runs out.
+    `(q.assigned_to_id IS NULL OR q.assigned_to_id = $1 OR q.assigned_until <= now())`,
   ];
   const order = `${filters.dataset !== undefined ? "q.dataset_id, " : ""}q.priority, q.enqueued_at, q.sample_id`;
   return { from: scope.from, where: [...available, scope.filters].join("\n        AND "), order, params: scope.params, scope };
 }
 
-/** The datasets restricted to named experts or groups that leave expert $1 out. */
-export const RESTRICTED_DATASETS = `SELECT r.dataset_id FROM dataset_access r GROUP BY r.dataset_id
-         HAVING NOT bool_or(r.expert_id = $1 OR r.group_name = ANY (SELECT unnest(groups) FROM users WHERE id = $1))`;
-
 /**
- * The datasets whose real queue is closed to expert $1 (docs/quality-control.md): those restricted to
- * others, those that pause them, and those that require a calibration round they have not passed. A
- * claim leaves their items alone.
+ * Where expert $1 stands on every dataset (docs/quality-control.md), one row each: `restricted` to named
+ * experts or groups that leave them out, `paused` on it, `uncalibrated` (it requires a calibration round
+ * they have not passed), `failed` their current round, with the dataset's gold rate and their round. The
+ * claim reads it once (a materialised CTE); a dataset that is restricted, pausing or uncalibrated has its
+ * real queue closed to them.
  */
-export const CLOSED_DATASETS = `${RESTRICTED_DATASETS}
-        UNION ALL
-        SELECT dataset_id FROM expert_standings WHERE expert_id = $1 AND paused_at IS NOT NULL
-        UNION ALL
-        SELECT d.id FROM datasets d WHERE d.calibration_items > 0
-           AND NOT EXISTS (SELECT 1 FROM expert_standings st WHERE st.expert_id = $1 AND st.dataset_id = d.id AND st.calibrated_at IS NOT NULL)`;
+export const EXPERT_DATASETS = `SELECT d.id, d.gold_rate_bp, coalesce(st.calibration_round, 1) AS calibration_round,
+          EXISTS (SELECT 1 FROM dataset_access r WHERE r.dataset_id = d.id)
+            AND NOT EXISTS (SELECT 1 FROM dataset_access r WHERE r.dataset_id = d.id
+                              AND (r.expert_id = $1 OR r.group_name = ANY (SELECT unnest(groups) FROM users WHERE id = $1))) AS restricted,
+          st.paused_at IS NOT NULL AS paused,
+          d.calibration_items > 0 AND st.calibrated_at IS NULL AS uncalibrated,
+          st.calibration_failed_at IS NOT NULL AS failed
+     FROM datasets d LEFT JOIN expert_standings st ON st.expert_id = $1 AND st.dataset_id = d.id`;
 
 /**
  * The expert's decisions since midnight, server time, gold answers included: a count that dropped back

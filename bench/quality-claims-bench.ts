@@ -32,10 +32,15 @@ export async function runQualityClaimsBench(url: string, work: string, samples: 
   const { dataset, datasetId, experts } = await importForClaims(work, samples, "bench-qc");
   try {
     const claims = () => runChild<Claims>(url, "claim-child.ts", [dataset, JSON.stringify(experts)]);
+    // Each run decides about a thousand samples; as autovacuum would between them, their dead queue rows go
+    // before the next run, so that neither run walks past the other's.
+    const settle = () => pool().query("VACUUM ANALYZE queue_items, leases, adjudications");
     progress("claims, warming up");
     await claims();
+    await settle();
     progress("claims, plain");
     const plain = await claims();
+    await settle();
     progress("claims with gold samples and assignments in play");
     const outsider = await addUser(CLI_ACTOR, { email: `bench-qc-${Date.now()}-outsider@bench.local`, role: "expert", password: "bench password" });
     await putQualityControlInPlay(pool(), datasetId, experts.map((expert) => expert.userId!), outsider.id);

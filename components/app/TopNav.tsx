@@ -18,8 +18,10 @@ const LINKS: { href: string; label: string; action: Action }[] = [
 export function TopNav({ actor }: { actor: Actor | null }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      {/* On a narrow screen the bar scrolls sideways instead of wrapping its links over each other. */}
-      <nav aria-label="Main" className="mx-auto flex h-11 max-w-[1600px] items-center gap-6 overflow-x-auto whitespace-nowrap px-4">
+      {/* On a narrow screen the bar scrolls sideways instead of wrapping its links over each other; it is
+          positioned so that an absolutely placed child (a screen-reader-only label) scrolls with it instead of
+          widening the page. */}
+      <nav aria-label="Main" className="relative mx-auto flex h-11 max-w-[1600px] items-center gap-6 overflow-x-auto whitespace-nowrap px-4">
         <Link href="/samples" className="shrink-0 font-semibold tracking-tight text-slate-900">
           GuardTrace Studio
         </Link>

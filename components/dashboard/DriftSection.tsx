@@ -1,6 +1,6 @@
 "use client";
 
-import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Dashboard } from "@/lib/stats/dashboard-types";
 import type { DriftPoint } from "@/lib/stats/drift";
 
@@ -42,12 +42,13 @@ function DriftChart({ title, weeks, series, percent }: { title: string; weeks: s
         <p className="text-sm text-slate-500">No weeks with data yet.</p>
       ) : (
         <div role="img" aria-label={`${title}, week by week; flagged weeks are listed below the charts.`}>
-          <ResponsiveContainer width="100%" height={150}>
+          <ResponsiveContainer width="100%" height={series.length > 1 ? 170 : 150}>
             <ComposedChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
               <XAxis dataKey="week" fontSize={10} />
               <YAxis fontSize={10} domain={percent ? [0, 1] : ["auto", 1]} tickFormatter={(value: number) => (percent ? `${Math.round(value * 100)}%` : value.toFixed(1))} />
               <Tooltip formatter={(value) => (Array.isArray(value) ? value.map((bound: number) => bound.toFixed(3)).join("–") : typeof value === "number" ? value.toFixed(3) : String(value))} />
+              {series.length > 1 && <Legend wrapperStyle={{ fontSize: 10 }} />}
               {series.length === 1 && <Area dataKey="band" stroke="none" fill="#bae6fd" fillOpacity={0.6} isAnimationActive={false} connectNulls name="95% interval" />}
               {series.map(({ name }, index) => (
                 <Line key={name} dataKey={name} stroke={PALETTE[index % PALETTE.length]} strokeWidth={1.5} dot={dot(PALETTE[index % PALETTE.length]!)} isAnimationActive={false} connectNulls />

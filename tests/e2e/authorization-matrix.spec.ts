@@ -120,9 +120,11 @@ test("every route answers each kind of caller with its documented status", async
           ? await client.get(url, options)
           : method === "PATCH"
             ? await client.patch(url, options)
-            : method === "DELETE"
-              ? await client.delete(url, options)
-              : await client.post(url, options);
+            : method === "PUT"
+              ? await client.put(url, options)
+              : method === "DELETE"
+                ? await client.delete(url, options)
+                : await client.post(url, options);
       if (response.status() !== entry.expect[caller]) mismatches.push(`${key} as ${caller}: ${response.status()} (expected ${entry.expect[caller]})`);
       await context?.close();
     }

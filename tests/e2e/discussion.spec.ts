@@ -44,6 +44,21 @@ test("an expert mentions the admin in a sample's thread; the admin finds it in t
   await admin.goto("/inbox");
   await expect(admin.getByRole("heading", { name: /Inbox/ })).toContainText("0 unread");
 
-  await expert.reload();
+  // Away from the thread (opening it would read the mention), the expert sees the reply waiting.
+  await expert.goto("/inbox");
   await expect(expert.getByTestId("inbox-unread")).toHaveText("1 unread");
+});
+
+test("the inbox badge leaves a phone's page as wide as the phone", async ({ browser, request }) => {
+  const admin = { authorization: `Bearer ${state().adminToken}` };
+  const listed = await request.get(`/api/v1/samples?externalId=${HOSTILE_ID}`, { headers: admin });
+  const sampleId = ((await listed.json()) as { items: { id: number }[] }).items[0]!.id;
+  const posted = await request.post(`/api/v1/samples/${sampleId}/comments`, { headers: admin, data: { body: `@${E2E_USERS.expert.email} one more look, please.` } });
+  expect(posted.status()).toBe(201);
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 800 } })).newPage();
+  await signIn(page, E2E_USERS.expert.email, E2E_USERS.expert.password);
+  await page.goto("/inbox");
+  await expect(page.getByTestId("inbox-unread")).toBeAttached();
+  // The badge's screen-reader label is placed absolutely: outside the scrolling nav it widened every page to 830 px.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
 });

@@ -10,7 +10,7 @@ export const SHORTCUTS: [string, string][] = [
   ["s", "skip this sample, with a reason"],
   ["f", "flag this sample for discussion"],
   ["u", "undo the last decision"],
-  ["b", "blind mode: hide judge and model names"],
+  ["b", "blind mode: judges renamed and shown in an order of your own per sample, model and guard verdict hidden"],
   ["r", "show the risk rubric"],
   ["?", "show this sheet"],
   ["Esc", "close, or cancel the form"],

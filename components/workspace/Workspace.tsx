@@ -34,13 +34,15 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
   });
   const { claim, busy, decide } = session;
 
+  // Blind mode shows the judges in the expert's own order for this sample; keys and labels follow it.
+  const judges = useMemo(() => (claim ? (blind ? claim.judgeOrder.map((index) => claim.sample.judges[index]!) : claim.sample.judges) : []), [claim, blind]);
   const sideWith = useCallback(
     (name: string) => {
       if (!claim || busy) return;
-      const index = claim.sample.judges.findIndex((judge) => judge.name === name);
-      decide({ supports: name }, `sided with ${judgeLabel(name, index, blind)} (${claim.sample.judges[index]!.judgment})`);
+      const index = judges.findIndex((judge) => judge.name === name);
+      decide({ supports: name }, `sided with ${judgeLabel(name, index, blind)} (${judges[index]!.judgment})`);
     },
-    [claim, busy, decide, blind],
+    [claim, judges, busy, decide, blind],
   );
   const startCorrection = useCallback(() => {
     setSelection(thinkingRef.current ? selectionSpan(thinkingRef.current) : null);
@@ -48,7 +50,7 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
   }, []);
   // While a calibration answer's feedback shows, the sample in view is answered: its keys do nothing.
   const locked = busy || session.calibration !== null;
-  useWorkspaceKeys({ mode, setMode, claim, busy: locked, openSheet: setSheet, toggleBlind, undoLast: session.undoLast, sideWith, startCorrection });
+  useWorkspaceKeys({ mode, setMode, claim, judges, busy: locked, openSheet: setSheet, toggleBlind, undoLast: session.undoLast, sideWith, startCorrection });
 
   const steps = useMemo(() => (claim ? splitThinking(claim.sample.thinking) : []), [claim]);
   const { notice, last } = session;
@@ -97,11 +99,12 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
           />
           <div className="space-y-3">
             {session.calibration && <CalibrationFeedback note={session.calibration} onContinue={session.continueCalibration} />}
-            <WorkspaceJudges judges={claim.sample.judges} route={claim.sample.route} blind={blind} disabled={locked || mode !== "idle"} onSide={sideWith} />
-            {claim.sample.prelabel && (
+            <WorkspaceJudges judges={judges} route={claim.sample.route} blind={blind} disabled={locked || mode !== "idle"} onSide={sideWith} />
+            {/* Blind mode hides the guard's verdict too: it anchors as much as a judge's name. */}
+            {claim.sample.prelabel && !blind && (
               <div className="flex items-center gap-2 rounded border border-slate-200 bg-white px-3 py-2 text-xs">
                 <span className="text-slate-500">Guard pre-label</span>
-                {!blind && <span className="font-mono">{claim.sample.prelabel.model}</span>}
+                <span className="font-mono">{claim.sample.prelabel.model}</span>
                 <RiskBadge value={claim.sample.prelabel.judgment} />
               </div>
             )}

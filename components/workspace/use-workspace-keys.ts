@@ -9,6 +9,8 @@ type Keys = {
   mode: Mode;
   setMode: (mode: Mode) => void;
   claim: Claim | null | undefined;
+  /** The judges in the order shown (blind mode shuffles them): key n sides with the n-th. */
+  judges: Claim["sample"]["judges"];
   busy: boolean;
   openSheet: (sheet: "help" | "rubric") => void;
   toggleBlind: () => void;
@@ -20,7 +22,7 @@ type Keys = {
 
 /** The workspace's keys: 1–9 side with a judge, c / s / f open a form, u undoes, b, r and ? toggle views, Esc closes. */
 export function useWorkspaceKeys(keys: Keys) {
-  const { mode, setMode, claim, busy, openSheet, toggleBlind, undoLast, sideWith, startCorrection } = keys;
+  const { mode, setMode, claim, judges, busy, openSheet, toggleBlind, undoLast, sideWith, startCorrection } = keys;
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -40,7 +42,7 @@ export function useWorkspaceKeys(keys: Keys) {
       if (key === "u") return (handled(), undoLast());
       if (!claim || mode !== "idle" || busy) return;
       if (/^[1-9]$/.test(key)) {
-        const judge = claim.sample.judges[Number(key) - 1];
+        const judge = judges[Number(key) - 1];
         if (judge) {
           handled();
           sideWith(judge.name);
@@ -53,5 +55,5 @@ export function useWorkspaceKeys(keys: Keys) {
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [mode, setMode, claim, busy, openSheet, toggleBlind, undoLast, sideWith, startCorrection]);
+  }, [mode, setMode, claim, judges, busy, openSheet, toggleBlind, undoLast, sideWith, startCorrection]);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "../../auth/actor";
 import { pool } from "../../db/pool";
+import { blindOrder } from "../../domain/blind-order";
 import { preparedQuery } from "../../db/prepared";
 import { leaseSeconds } from "../../queue/lease-duration";
 import { parseInput } from "../parse-input";
@@ -11,7 +12,8 @@ import { claimStatement } from "./leases";
 import { requireExpert } from "./require-expert";
 import { explainEmptyQueue } from "../quality/explain-empty-queue";
 
-export type Claim = { sample: SampleDetail; round: "first" | "second"; leaseExpiresAt: string };
+/** `judgeOrder`: the order blind mode shows the judges in, for this expert and sample (lib/domain/blind-order.ts). */
+export type Claim = { sample: SampleDetail; round: "first" | "second"; leaseExpiresAt: string; judgeOrder: number[] };
 
 const MAX_ATTEMPTS = 8;
 
@@ -34,7 +36,7 @@ export async function claimNextSample(actor: Actor | null, rawFilters: unknown):
   }
   // The workspace never shows a reference label or gold status: on a gold sample they are the answer being scored.
   const sample = { ...sampleDetailOf(claimed), reference: null, gold: null };
-  return { sample, round: claimed.claim_round, leaseExpiresAt: claimed.lease_expires_at.toISOString() };
+  return { sample, round: claimed.claim_round, leaseExpiresAt: claimed.lease_expires_at.toISOString(), judgeOrder: blindOrder(expertId, sample.id, sample.judges.length) };
 }
 
 type ClaimRow = SampleDetailRow & { claim_round: "first" | "second"; lease_expires_at: Date; claim_outcome: "leased" | "refused" };

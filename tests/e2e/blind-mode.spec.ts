@@ -1,0 +1,98 @@
+import fs from "node:fs";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import pg from "pg";
+import { blindOrder } from "../../lib/domain/blind-order";
+import { runCli } from "../support/run-cli";
+import { sampleLine, tempDir, writeJsonl } from "../support/fixtures";
+import { STATE_FILE, type E2EState } from "./support/e2e-state";
+import { signIn } from "./support/session";
+
+const state = () => JSON.parse(fs.readFileSync(STATE_FILE, "utf8")) as E2EState;
+const DATASET = "e2e-blind";
+const NAMES = ["gpt-5", "gemini-2.5-pro", "qwen3-vl-235b"];
+const EXPERTS = [0, 1, 2, 3].map((index) => ({ email: `blind-${index}@e2e.test`, password: `blind-password-${index}` }));
+
+async function cli(args: string[], stdin?: string) {
+  const result = await runCli(args, { databaseUrl: state().databaseUrl, stdin, env: { GTS_DATA_DIR: state().dataDir } });
+  expect(result.code, result.stderr).toBe(0);
+}
+
+async function query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: state().databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+test.describe.configure({ mode: "serial" });
+
+let sampleId: number;
+let pair: [{ email: string; password: string; id: string }, { email: string; password: string; id: string }];
+
+test.beforeAll(async () => {
+  // One sample, three judges whose analyses say who they are, and a guard pre-label.
+  const judges = NAMES.map((name, index) => ({ name, analysis: `Analysis written by ${name}.`, judgment: index === 2 ? 1 : 0 }));
+  const line = sampleLine("blind-1", { judges, prelabel: { model: "guard-e2e", judgment: 1 } });
+  await cli(["import", await writeJsonl(await tempDir(), "blind.jsonl", [line]), "--dataset", DATASET]);
+  await cli(["dataset", "set", DATASET, "--second-opinion-share", "0"]);
+  for (const expert of EXPERTS) await cli(["user", "add", expert.email, "--role", "expert"], `${expert.password}\n`);
+  sampleId = (await query<{ id: number }>(`SELECT id FROM samples WHERE external_id = 'blind-1'`))[0]!.id;
+  const users = await query<{ id: string; email: string }>(`SELECT id, email FROM users WHERE email LIKE 'blind-%@e2e.test' ORDER BY email`);
+  const withIds = EXPERTS.map((expert) => ({ ...expert, id: users.find((user) => user.email === expert.email)!.id }));
+  // Two experts whose orders differ on this sample (all four alike has a chance of 1 in 216).
+  const orderOf = (id: string) => blindOrder(id, sampleId, 3).join(",");
+  const second = withIds.slice(1).find((expert) => orderOf(expert.id) !== orderOf(withIds[0]!.id))!;
+  pair = [withIds[0]!, second];
+});
+
+async function blindWorkspace(browser: Browser, expert: { email: string; password: string }): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, expert.email, expert.password);
+  await page.goto(`/queue?dataset=${DATASET}`);
+  await expect(page.getByTestId("workspace-sample")).toHaveText("blind-1");
+  await page.keyboard.press("b");
+  await expect(page.getByRole("button", { name: /Blind on/ })).toBeVisible();
+  return page;
+}
+
+/** The judges' true names in the order the workspace shows them, read from their analyses. */
+async function shownOrder(page: Page): Promise<string[]> {
+  const cards = page.getByRole("list", { name: "Judges" }).getByRole("article");
+  await expect(cards).toHaveCount(3);
+  return (await cards.allTextContents()).map((text) => /Analysis written by (\S+)\./.exec(text)![1]!);
+}
+
+test("blind mode shows each expert the judges in an order of their own, stable over a reload, with the pre-label hidden", async ({ browser }) => {
+  const [first, second] = pair;
+  const page = await blindWorkspace(browser, first);
+  const order = await shownOrder(page);
+  expect(order).toEqual(blindOrder(first.id, sampleId, 3).map((index) => NAMES[index]));
+  await expect(page.getByRole("list", { name: "Judges" }).getByRole("heading")).toHaveText(["Judge A", "Judge B", "Judge C"]);
+  await expect(page.getByText("Guard pre-label")).toHaveCount(0);
+  await expect(page.getByText("guard-e2e")).toHaveCount(0);
+  await page.reload();
+  expect(await shownOrder(page)).toEqual(order);
+  // Out of blind mode, the names, the imported order and the pre-label come back.
+  await page.keyboard.press("b");
+  expect(await shownOrder(page)).toEqual(NAMES);
+  await expect(page.getByText("guard-e2e")).toBeVisible();
+  await page.keyboard.press("b");
+  // Passed on, so that the other expert meets the same sample.
+  await page.keyboard.press("s");
+  await page.keyboard.type("leaving it to a colleague");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("The queue is empty for these filters.")).toBeVisible();
+
+  const other = await blindWorkspace(browser, second);
+  const otherOrder = await shownOrder(other);
+  expect(otherOrder).toEqual(blindOrder(second.id, sampleId, 3).map((index) => NAMES[index]));
+  expect(otherOrder).not.toEqual(order);
+  // Key 1 sides with the judge shown first.
+  await other.keyboard.press("1");
+  await expect(other.getByRole("status").filter({ hasText: "Saved blind-1" })).toContainText("sided with Judge A");
+  const decided = await query<{ supported_judge: string }>(`SELECT supported_judge FROM adjudications WHERE sample_id = $1`, [sampleId]);
+  expect(decided).toEqual([{ supported_judge: otherOrder[0] }]);
+});

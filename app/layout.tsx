@@ -16,8 +16,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body className="min-h-screen font-sans">
         <QueryProvider>
+          {/* The first stop for the keyboard: past the navigation, straight to the page. */}
+          <a href="#content" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:shadow">
+            Skip to content
+          </a>
           <TopNav actor={actor} />
-          <main className="mx-auto max-w-[1600px] px-4 py-4">{children}</main>
+          <main id="content" tabIndex={-1} className="mx-auto max-w-[1600px] px-4 py-4 focus:outline-none">
+            {children}
+          </main>
         </QueryProvider>
       </body>
     </html>

@@ -1,4 +1,5 @@
 import type { ReactNode, RefObject } from "react";
+import type { SpanMark } from "@/lib/domain/span-marks";
 import type { SampleDetail } from "@/lib/services/samples/load-sample-detail";
 import { ImageViewer } from "./ImageViewer";
 import { SampleSection } from "./SampleSection";
@@ -12,10 +13,12 @@ type Props = {
   thinkingRef?: RefObject<HTMLDivElement | null>;
   onThinkingMouseUp?: () => void;
   thinkingNote?: ReactNode;
+  /** Spans to highlight in the thinking: the experts' on the sample page, the expert's selection in the workspace. */
+  marks?: SpanMark[];
 };
 
 /** The question (with its image), the thinking as numbered steps and the answer: as text, never as HTML. The sample page and the workspace show a sample with it. */
-export function SampleBody({ sample, titlesHidden = false, thinkingRef, onThinkingMouseUp, thinkingNote }: Props) {
+export function SampleBody({ sample, titlesHidden = false, thinkingRef, onThinkingMouseUp, thinkingNote, marks = [] }: Props) {
   return (
     <div className="space-y-3">
       <SampleSection title="Question" titleHidden={titlesHidden}>
@@ -33,7 +36,7 @@ export function SampleBody({ sample, titlesHidden = false, thinkingRef, onThinki
       <SampleSection title="Thinking" titleHidden={titlesHidden}>
         <div className="rounded border border-slate-200 bg-white p-3 text-[13px] leading-relaxed">
           <div ref={thinkingRef} onMouseUp={onThinkingMouseUp}>
-            <ThinkingSteps thinking={sample.thinking} />
+            <ThinkingSteps thinking={sample.thinking} marks={marks} />
           </div>
           {thinkingNote}
         </div>

@@ -8,6 +8,8 @@ import { adjudicationInputSchema, type AdjudicationInput } from "@/lib/services/
 type Props = {
   steps: ThinkingStep[];
   selection: [number, number] | null;
+  /** A judge's analysis to start from (shift+1–9), or empty. */
+  initialAnalysis: string;
   fieldErrors: Record<string, string[]>;
   pending: boolean;
   onSubmit: (input: AdjudicationInput) => void;
@@ -18,7 +20,7 @@ type Props = {
  * The expert's own verdict: a level, an analysis, and optionally where in the thinking harm emerges
  * (a whole step, or the text selected with the mouse). Validated with the server's schema before sending.
  */
-export function CorrectionForm({ steps, selection, fieldErrors, pending, onSubmit, onCancel }: Props) {
+export function CorrectionForm({ steps, selection, initialAnalysis, fieldErrors, pending, onSubmit, onCancel }: Props) {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   // A selection made before pressing c becomes the span; a later one is offered in the list.
   const [span, setSpan] = useState(selection ? `${selection[0]}-${selection[1]}` : "");
@@ -88,6 +90,7 @@ export function CorrectionForm({ steps, selection, fieldErrors, pending, onSubmi
           id="correction-analysis"
           name="analysis"
           rows={4}
+          defaultValue={initialAnalysis}
           aria-invalid={Boolean(shown.analysis)}
           aria-describedby={shown.analysis ? "analysis-error" : undefined}
           className="mt-1 w-full rounded border border-slate-300 bg-white p-2 text-sm"

@@ -5,7 +5,8 @@ import { RISK_RUBRIC } from "@/lib/domain/rubric";
 
 export const SHORTCUTS: [string, string][] = [
   ["1 – 9", "side with that judge and submit"],
-  ["c", "write a correction (level, analysis, span)"],
+  ["c", "write a correction (level, analysis, span); text selected in the thinking first becomes its span, highlighted"],
+  ["shift+1 – 9", "write a correction that starts from that judge's analysis"],
   ["Ctrl+Enter", "submit the correction"],
   ["s", "skip this sample, with a reason"],
   ["f", "flag this sample for discussion"],

@@ -44,13 +44,19 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
     },
     [claim, judges, busy, decide, blind],
   );
-  const startCorrection = useCallback(() => {
-    setSelection(thinkingRef.current ? selectionSpan(thinkingRef.current) : null);
+  const [draft, setDraft] = useState("");
+  // A selection still in the browser becomes the span; otherwise the one already highlighted stays.
+  const startCorrection = useCallback((analysis = "") => {
+    const selected = thinkingRef.current ? selectionSpan(thinkingRef.current) : null;
+    setSelection((current) => selected ?? current);
+    setDraft(analysis);
     setMode("correction");
   }, []);
+  /** shift+1–9: a correction that starts from the shown judge's analysis. */
+  const correctFromJudge = useCallback((index: number) => judges[index] && startCorrection(judges[index].analysis), [judges, startCorrection]);
   // While a calibration answer's feedback shows, the sample in view is answered: its keys do nothing.
   const locked = busy || session.calibration !== null;
-  useWorkspaceKeys({ mode, setMode, claim, judges, busy: locked, openSheet: setSheet, toggleBlind, undoLast: session.undoLast, sideWith, startCorrection });
+  useWorkspaceKeys({ mode, setMode, claim, judges, busy: locked, openSheet: setSheet, toggleBlind, undoLast: session.undoLast, sideWith, startCorrection, correctFromJudge });
 
   const steps = useMemo(() => (claim ? splitThinking(claim.sample.thinking) : []), [claim]);
   const { notice, last } = session;
@@ -95,6 +101,7 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
             blind={blind}
             thinkingRef={thinkingRef}
             onSelect={() => thinkingRef.current && setSelection(selectionSpan(thinkingRef.current))}
+            selection={selection}
             selectionHint={mode === "idle" ? selection : null}
           />
           <div className="space-y-3">
@@ -112,6 +119,7 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
               <CorrectionForm
                 steps={steps}
                 selection={selection}
+                initialAnalysis={draft}
                 fieldErrors={session.fieldErrors}
                 pending={session.decidePending}
                 onCancel={() => setMode("idle")}

@@ -4,10 +4,18 @@ import { RouteLabel } from "@/components/samples/RouteLabel";
 import { SampleBody } from "@/components/samples/SampleBody";
 import type { Claim } from "@/lib/services/queue/claim-next-sample";
 
-type Props = { sample: Claim["sample"]; blind: boolean; thinkingRef: RefObject<HTMLDivElement | null>; onSelect: () => void; selectionHint: [number, number] | null };
+type Props = {
+  sample: Claim["sample"];
+  blind: boolean;
+  thinkingRef: RefObject<HTMLDivElement | null>;
+  onSelect: () => void;
+  /** The span the expert has selected, highlighted before they submit it. */
+  selection: [number, number] | null;
+  selectionHint: [number, number] | null;
+};
 
 /** The claimed sample as the expert reads it: its facets, the question (and image), the thinking as steps, the answer. Text only. */
-export function WorkspaceSample({ sample, blind, thinkingRef, onSelect, selectionHint }: Props) {
+export function WorkspaceSample({ sample, blind, thinkingRef, onSelect, selection, selectionHint }: Props) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-x-3 text-xs text-slate-600">
@@ -23,6 +31,7 @@ export function WorkspaceSample({ sample, blind, thinkingRef, onSelect, selectio
         sample={sample}
         titlesHidden
         thinkingRef={thinkingRef}
+        marks={selection ? [{ start: selection[0], end: selection[1], label: "your selection" }] : []}
         onThinkingMouseUp={onSelect}
         thinkingNote={selectionHint && <p className="mt-2 text-xs text-sky-800">Selected characters {selectionHint[0]}–{selectionHint[1]}: press c to mark them in a correction.</p>}
       />

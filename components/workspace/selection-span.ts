@@ -1,7 +1,8 @@
 /**
  * The current text selection as [start, end) offsets into the thinking, when it lies inside the given
- * container. Each step's <p> carries `data-offset`, the index of its first character in the thinking,
- * and holds a single text node, so offsets map back exactly.
+ * container. Every run of a step's text sits in an element carrying `data-offset`, the index of its first
+ * character in the thinking, and holds a single text node (a mark's screen-reader label has none), so
+ * offsets map back exactly.
  */
 export function selectionSpan(container: HTMLElement): [number, number] | null {
   const selection = window.getSelection();

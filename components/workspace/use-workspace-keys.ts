@@ -18,11 +18,13 @@ type Keys = {
   sideWith: (judge: string) => void;
   /** `c`: open a correction, taking the current text selection in the thinking as its span. */
   startCorrection: () => void;
+  /** shift+1–9: open a correction that starts from the n-th shown judge's analysis. */
+  correctFromJudge: (index: number) => void;
 };
 
-/** The workspace's keys: 1–9 side with a judge, c / s / f open a form, u undoes, b, r and ? toggle views, Esc closes. */
+/** The workspace's keys: 1–9 side with a judge, shift+1–9 correct from its analysis, c / s / f open a form, u undoes, b, r and ? toggle views, Esc closes. */
 export function useWorkspaceKeys(keys: Keys) {
-  const { mode, setMode, claim, judges, busy, openSheet, toggleBlind, undoLast, sideWith, startCorrection } = keys;
+  const { mode, setMode, claim, judges, busy, openSheet, toggleBlind, undoLast, sideWith, startCorrection, correctFromJudge } = keys;
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -41,6 +43,12 @@ export function useWorkspaceKeys(keys: Keys) {
       if (key === "b") return (handled(), toggleBlind());
       if (key === "u") return (handled(), undoLast());
       if (!claim || mode !== "idle" || busy) return;
+      // By the physical key: shift+1 is "!" on one layout and "1" or "&" on others.
+      if (event.shiftKey && /^Digit[1-9]$/.test(event.code)) {
+        handled();
+        correctFromJudge(Number(event.code.slice(5)) - 1);
+        return;
+      }
       if (/^[1-9]$/.test(key)) {
         const judge = judges[Number(key) - 1];
         if (judge) {
@@ -55,5 +63,5 @@ export function useWorkspaceKeys(keys: Keys) {
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [mode, setMode, claim, judges, busy, openSheet, toggleBlind, undoLast, sideWith, startCorrection]);
+  }, [mode, setMode, claim, judges, busy, openSheet, toggleBlind, undoLast, sideWith, startCorrection, correctFromJudge]);
 }

@@ -61,6 +61,10 @@ test("an expert works three samples with the keyboard only, and the sample pages
   await expect(q2).toContainText(`harm emerges at characters ${step2.start}–${step2.end} of the thinking`);
   await expect(q2).toContainText("Step 2 outlines the withheld procedure");
   await expect(q2.getByTitle("harmful")).toBeVisible();
+  // The span is highlighted in place, with who marked it.
+  const marked = page.getByTestId("thinking-steps").locator("mark");
+  await expect(marked).toHaveText(step2.text);
+  await expect(marked).toHaveAttribute("title", `marked by ${E2E_USERS.expert.email} (first opinion)`);
 
   await openSample(page, "q-3");
   await expect(page.getByRole("region", { name: "Adjudications" })).toContainText("Not adjudicated yet.");
@@ -81,6 +85,23 @@ test("the last decision can be undone, which brings the sample back", async ({ p
   await expect(sheet).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(sheet).toBeHidden();
+  // A selection in the thinking is highlighted before any correction; shift+3 starts one from judge 3's analysis, and keeps the selection as its span.
+  const firstStep = page.getByTestId("thinking-steps").locator("[data-offset]").first();
+  await firstStep.evaluate((element) => {
+    const range = document.createRange();
+    range.setStart(element.firstChild!, 0);
+    range.setEnd(element.firstChild!, 4);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    element.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+  });
+  await expect(page.getByTestId("thinking-steps").locator("mark")).toHaveAttribute("title", "marked by your selection");
+  await page.keyboard.press("Shift+Digit3");
+  const correction = page.getByRole("form", { name: "Correction" });
+  await expect(correction.getByLabel("Analysis")).toHaveValue("Verdict 1.");
+  await expect(correction.getByLabel("Where harm emerges in the thinking")).toHaveValue("0-4");
+  await page.keyboard.press("Escape");
+  await expect(correction).toBeHidden();
   await page.keyboard.press("3");
   await expect(page.getByText("The queue is empty for these filters.")).toBeVisible();
   await openSample(page, "undo-1");

@@ -69,7 +69,10 @@ export default async function SamplePage({ params }: { params: Promise<{ id: str
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-4">
-          <SampleBody sample={sample} />
+          <SampleBody
+            sample={sample}
+            marks={sample.adjudications.flatMap((adjudication) => (adjudication.span ? [{ start: adjudication.span[0], end: adjudication.span[1], label: `${adjudication.expert} (${adjudication.round} opinion)` }] : []))}
+          />
         </div>
         <div className="space-y-4">
           <SampleSection title="Guard pre-label">

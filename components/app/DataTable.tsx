@@ -7,11 +7,12 @@ type Props = { columns: Column[]; caption?: string; children: ReactNode } & Omit
 /**
  * The dense bordered table of the console views: a muted row of column names, numeric columns
  * right-aligned. The rows (`<tbody>`) are the caller's. On a narrow screen the table scrolls sideways
- * inside its own box rather than widening the page.
+ * inside its own box rather than widening the page; the box is positioned, so that a screen-reader-only
+ * label in a cell (placed absolutely) scrolls with it too.
  */
 export function DataTable({ columns, caption, children, ...table }: Props) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full rounded border border-slate-200 bg-white text-xs" {...table}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         <thead className="bg-slate-50 text-slate-500">

@@ -7,6 +7,7 @@ import { importSamples } from "@/lib/services/import/import-samples";
 import { getSample } from "@/lib/services/samples/get-sample";
 import { listFilterOptions } from "@/lib/services/samples/list-filter-options";
 import { listSamples } from "@/lib/services/samples/list-samples";
+import { addUser } from "@/lib/services/users/add-user";
 import { sampleLine, tempDir, writeJsonl, writePng } from "../support/fixtures";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -31,6 +32,30 @@ beforeAll(async () => {
 afterAll(async () => database.drop());
 
 describe("listSamples", () => {
+  it("names each judge's verdict with the minority marked, the newest pre-label and the decisions, blind to a second opinion in hand", async () => {
+    const expert = await addUser(CLI_ACTOR, { email: "list-expert@example.org", role: "expert", password: "a long password" });
+    const reader: Actor = { userId: expert.id, email: expert.email, role: "expert", via: "session" };
+    const { rows } = await pool().query<{ id: number }>(`SELECT id FROM samples WHERE external_id = 's07'`);
+    const id = rows[0]!.id;
+    await pool().query(`INSERT INTO adjudications (sample_id, expert_id, kind, judgment, analysis, round) VALUES ($1, $2, 'correction', '0.5', 'x', 'first')`, [id, expert.id]);
+    const row = async (actor: Actor) => (await listSamples(actor, { externalId: "s07" })).items[0]!;
+    const listed = await row(viewer);
+    // s07: votes 0, 1, 1 — gpt-5 is the odd one out.
+    expect(listed.judges).toEqual([
+      { name: "gpt-5", judgment: 0, minority: true },
+      { name: "gemini-2.5-pro", judgment: 1, minority: false },
+      { name: "qwen3-vl-235b", judgment: 1, minority: false },
+    ]);
+    expect(listed.prelabel).toEqual({ model: "GuardTrace-VL-3B", judgment: 1 });
+    expect(listed.decisions).toEqual([{ round: "first", judgment: 0.5 }]);
+    // A reader holding the sample's second-opinion lease sees that it was decided, not how.
+    await pool().query(`INSERT INTO leases (sample_id, expert_id, round, expires_at) VALUES ($1, $2, 'second', now() + interval '5 minutes')`, [id, expert.id]);
+    expect(await row(reader)).toMatchObject({ decisions: [], adjudications: 1 });
+    expect((await row(viewer)).decisions).toHaveLength(1);
+    await pool().query(`DELETE FROM leases WHERE sample_id = $1`, [id]);
+    await pool().query(`DELETE FROM adjudications WHERE sample_id = $1`, [id]);
+  });
+
   it("pages by cursor through every match exactly once", async () => {
     const seen: string[] = [];
     let cursor: number | undefined;

@@ -50,6 +50,13 @@ test("an expert works three samples with the keyboard only, and the sample pages
   await expect(page.getByText("The queue is empty for these filters.")).toBeVisible();
   await expect(page.getByTestId("decided-today")).toHaveText("2");
 
+  // The list names each judge with the odd one out marked, and shows the verdict given.
+  await page.goto(`/samples?dataset=${QUEUE_DATASET}`);
+  const q1 = page.getByRole("row").filter({ has: page.getByRole("link", { name: "q-1", exact: true }) });
+  await expect(q1.getByTitle("gemini-2.5-pro: 1, the odd one out")).toBeVisible();
+  await expect(q1.getByTitle("gpt-5: 0", { exact: true })).toBeVisible();
+  await expect(q1.getByTitle("first opinion: 1")).toBeVisible();
+
   await openSample(page, "q-1");
   await expect(page.getByRole("region", { name: "Adjudications" })).toContainText(`${E2E_USERS.expert.email} (first opinion, sides with gemini-2.5-pro)`);
   await expect(page.getByRole("region", { name: "Queue history" })).toContainText("No skips or flags.");

@@ -4,6 +4,7 @@ import { can } from "../../auth/permissions";
 import { db } from "../../db/prisma";
 import { riskValueOf, type RiskValue } from "../../domain/risk";
 import { parseStoredJudges } from "../../domain/stored-judges";
+import { routeVotes } from "../../domain/vote-route";
 import { ValidationError } from "../../errors";
 import { zodFieldErrors } from "../../validation";
 import { sampleFiltersSchema, VOTE_ROUTES } from "./sample-filters";
@@ -25,7 +26,12 @@ export type SampleListItem = {
   gold: boolean;
   question: string;
   hasImage: boolean;
-  judges: { name: string; judgment: RiskValue }[];
+  /** The judges' verdicts, with the odd one out of a 2:1 split marked. */
+  judges: { name: string; judgment: RiskValue; minority: boolean }[];
+  /** The newest guard pre-label. */
+  prelabel: { model: string; judgment: RiskValue } | null;
+  /** The experts' verdicts by round; empty while the reader gives the sample's second opinion, which stays blind. */
+  decisions: { round: "first" | "second"; judgment: RiskValue }[];
   adjudications: number;
 };
 
@@ -67,12 +73,15 @@ export async function listSamples(actor: Actor | null, rawFilters: unknown): Pro
       dataset: { select: { name: true } },
       judges: true,
       gold: { select: { sampleId: true } },
-      _count: { select: { adjudications: true } },
+      prelabels: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { modelName: true, judgment: true } },
+      adjudications: { orderBy: { round: "asc" }, select: { round: true, judgment: true } },
+      lease: { select: { expertId: true, round: true, expiresAt: true } },
     },
   });
   const page = rows.slice(0, limit);
   // A reader scored on gold samples learns neither which samples are gold nor the references that make them so.
   const seesGold = can("gold:read", actor.role);
+  const now = new Date();
   const items = page.map((row) => ({
     id: row.id,
     externalId: row.externalId,
@@ -88,8 +97,10 @@ export async function listSamples(actor: Actor | null, rawFilters: unknown): Pro
     gold: seesGold && row.gold !== null,
     question: row.question.length > QUESTION_PREVIEW ? `${row.question.slice(0, QUESTION_PREVIEW)}…` : row.question,
     hasImage: row.imageSha256 !== null,
-    judges: parseStoredJudges(row.judges).map((judge) => ({ name: judge.name, judgment: judge.judgment })),
-    adjudications: row._count.adjudications,
+    judges: withMinority(parseStoredJudges(row.judges)),
+    prelabel: row.prelabels[0] ? { model: row.prelabels[0].modelName, judgment: riskValueOf(row.prelabels[0].judgment) } : null,
+    decisions: blindTo(actor, row.lease, now) ? [] : row.adjudications.map((decision) => ({ round: decision.round, judgment: riskValueOf(decision.judgment) })),
+    adjudications: row.adjudications.length,
   }));
   const nextCursor = rows.length > limit ? page[page.length - 1]!.id : null;
   if (filters.cursor) return { items, nextCursor };
@@ -102,4 +113,14 @@ async function countSamples(filters: Parameters<typeof sampleWhere>[0]): Promise
   for (const group of groups) byRoute[group.route] = group._count._all;
   const total = filters.route ? byRoute[filters.route] : Object.values(byRoute).reduce((sum, count) => sum + count, 0);
   return { total, byRoute };
+}
+
+function withMinority(judges: { name: string; judgment: RiskValue }[]): SampleListItem["judges"] {
+  const minority = new Set(judges.length === 0 ? [] : routeVotes(judges.map((judge) => judge.judgment)).minority);
+  return judges.map((judge, index) => ({ name: judge.name, judgment: judge.judgment, minority: minority.has(index) }));
+}
+
+/** Whether the reader holds the sample's second-opinion lease now: then its first decision stays unseen, as on the sample page. */
+function blindTo(actor: Actor, lease: { expertId: string; round: string; expiresAt: Date } | null, now: Date): boolean {
+  return lease !== null && lease.expertId === actor.userId && lease.round === "second" && lease.expiresAt > now;
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { AssignForm } from "@/components/samples/AssignForm";
-import { SampleFilterForm } from "@/components/samples/SampleFilterForm";
+import { ActiveFilters, SampleFilterForm } from "@/components/samples/SampleFilterForm";
 import { SampleTable } from "@/components/samples/SampleTable";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/request-actor";
@@ -54,6 +54,7 @@ export default async function SamplesPage({ searchParams }: { searchParams: Sear
         </p>
       )}
       <SampleFilterForm filters={filters} options={options} />
+      <ActiveFilters filters={filters} />
       {experts && firstPage.counts && <AssignForm filters={assignable(filters)} experts={experts} matching={firstPage.counts.total} />}
       <SampleTable key={query} query={query} firstPage={firstPage} />
     </div>

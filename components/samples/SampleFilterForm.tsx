@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { CATEGORIES, IMAGE_CONDITIONS } from "@/lib/import/record-schema";
 import type { FilterOptions } from "@/lib/services/samples/list-filter-options";
-import { SAMPLE_STATUSES, DISCUSSION_FILTERS, VOTE_ROUTES, type SampleFilters } from "@/lib/services/samples/sample-filters";
+import { DISCUSSION_FILTERS, FILTER_KEYS, filtersToSearchParams, SAMPLE_STATUSES, VOTE_ROUTES, type SampleFilters } from "@/lib/services/samples/sample-filters";
 
 function Select({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: readonly string[] }) {
   return (
@@ -21,7 +21,10 @@ function Select({ name, label, value, options }: { name: string; label: string; 
   );
 }
 
-/** A plain GET form: filters live in the URL, so a filtered view can be bookmarked and shared. */
+/**
+ * A plain GET form: filters live in the URL, so a filtered view can be bookmarked and shared. Every filter
+ * the list takes has a control here, so Apply keeps whatever a dashboard link set.
+ */
 export function SampleFilterForm({ filters, options }: { filters: SampleFilters; options: FilterOptions }) {
   return (
     <form method="get" action="/samples" aria-label="Filter samples" className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
@@ -34,8 +37,16 @@ export function SampleFilterForm({ filters, options }: { filters: SampleFilters;
       <Select name="source" label="Source" value={filters.source} options={options.sources} />
       <Select name="judge" label="Judge" value={filters.judge} options={options.judges} />
       <Select name="judgeJudgment" label="Judge said" value={filters.judgeJudgment} options={["0", "0.5", "1"]} />
+      <Select name="minorityJudge" label="Odd one out" value={filters.minorityJudge} options={options.judges} />
+      <Select name="expertJudgment" label="Expert said" value={filters.expertJudgment} options={["0", "0.5", "1"]} />
       <Select name="status" label="Status" value={filters.status} options={SAMPLE_STATUSES} />
       <Select name="discussion" label="Discussion" value={filters.discussion} options={DISCUSSION_FILTERS} />
+      <div className="flex flex-col">
+        <label htmlFor="filter-expert" className="text-[11px] font-medium uppercase tracking-wide text-slate-500">
+          Expert
+        </label>
+        <input id="filter-expert" name="expert" type="email" defaultValue={filters.expert ?? ""} placeholder="email" className="mt-0.5 h-8 w-48 rounded border border-slate-300 px-1.5" />
+      </div>
       <div className="flex flex-col">
         <label htmlFor="filter-externalId" className="text-[11px] font-medium uppercase tracking-wide text-slate-500">
           External id
@@ -51,5 +62,46 @@ export function SampleFilterForm({ filters, options }: { filters: SampleFilters;
         </Link>
       </div>
     </form>
+  );
+}
+
+const FILTER_LABELS: Record<(typeof FILTER_KEYS)[number], string> = {
+  dataset: "dataset",
+  route: "route",
+  category: "category",
+  imageCondition: "image",
+  attack: "attack",
+  source: "source",
+  model: "source model",
+  judge: "judge",
+  judgeJudgment: "judge said",
+  minorityJudge: "odd one out",
+  status: "status",
+  discussion: "discussion",
+  expert: "expert",
+  expertJudgment: "expert said",
+  externalId: "external id",
+};
+
+/** The active filters as chips, each a link to the same list without it. */
+export function ActiveFilters({ filters }: { filters: SampleFilters }) {
+  const active = FILTER_KEYS.filter((key) => filters[key] !== undefined);
+  if (active.length === 0) return null;
+  return (
+    <ul aria-label="Active filters" className="flex flex-wrap gap-1.5 text-xs">
+      {active.map((key) => {
+        const rest = filtersToSearchParams({ ...filters, [key]: undefined }).toString();
+        return (
+          <li key={key} className="flex items-center gap-1 rounded-full border border-sky-200 bg-sky-50 py-0.5 pl-2 pr-1 text-sky-900">
+            <span>
+              {FILTER_LABELS[key]}: <span className="font-medium">{String(filters[key])}</span>
+            </span>
+            <Link href={`/samples${rest ? `?${rest}` : ""}`} aria-label={`Remove the filter ${FILTER_LABELS[key]}`} className="rounded-full px-1 hover:bg-sky-100">
+              ×
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
   );
 }

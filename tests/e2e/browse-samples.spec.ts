@@ -88,3 +88,22 @@ test("the API answers 401 without credentials and serves a bearer token", async 
   const image = await request.get(`/api/images/${"0".repeat(64)}`);
   expect(image.status()).toBe(401);
 });
+
+test("a dashboard drill-down's filters show as chips and in the form, Apply keeps them, and a chip removes just its own", async ({ page }) => {
+  await signIn(page, E2E_USERS.viewer.email, E2E_USERS.viewer.password);
+  // The filters a dashboard link sets: the minority judge of a split, and the experts' verdict.
+  await page.goto("/samples?dataset=demo&minorityJudge=gpt-5&expertJudgment=1");
+  const chips = page.getByRole("list", { name: "Active filters" }).getByRole("listitem");
+  await expect(chips).toHaveText(["dataset: demo×", "odd one out: gpt-5×", "expert said: 1×"]);
+  const form = page.getByRole("form", { name: "Filter samples" });
+  await expect(form.getByLabel("Odd one out", { exact: true })).toHaveValue("gpt-5");
+  await expect(form.getByLabel("Expert said", { exact: true })).toHaveValue("1");
+  await form.getByLabel("Category", { exact: true }).selectOption("crime");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/minorityJudge=gpt-5/);
+  await expect(page).toHaveURL(/expertJudgment=1/);
+  await expect(page).toHaveURL(/category=crime/);
+  await page.getByRole("link", { name: "Remove the filter odd one out" }).click();
+  await expect(page).not.toHaveURL(/minorityJudge/);
+  await expect(chips).toHaveText(["dataset: demo×", "category: crime×", "expert said: 1×"]);
+});

@@ -12,6 +12,9 @@ import { apiJson } from "@/components/app/api-client";
 import { FormField } from "@/components/app/FormField";
 import { ExportHistory } from "./ExportHistory";
 
+/** The fields as the form names them, for its own error line. */
+const FIELD_LABELS: Record<string, string> = { from: "From", to: "To", split: "Test share", maxLength: "Max tokens", dataset: "Dataset" };
+
 type Form = { kind: string; format: string; dataset: string; category: string; imageCondition: string; from: string; to: string; split: string; pairs: string; includeExpertConfirmed: boolean; sftStyle: string; modality: string; balance: string; fileFormat: string; maxLength: string; overLength: string };
 
 /** Pick what to export, see the counts, export in one click, follow the job, download from the history. */
@@ -98,7 +101,7 @@ export function ExportConsole({ datasets, initialHistory, profile }: { datasets:
         <div className="flex flex-wrap items-center gap-4 text-sm">
           <p aria-live="polite" data-testid="export-preview">
             {!options
-              ? `Fix: ${Object.entries(fieldErrors).map(([field, message]) => `${field} ${message}`).join("; ")}`
+              ? `Fix: ${Object.entries(fieldErrors).map(([field, message]) => `${FIELD_LABELS[field] ?? field} ${message}`).join("; ")}`
               : preview.data
                 ? Object.entries(preview.data.counts)
                     .filter(([, count]) => count !== null)

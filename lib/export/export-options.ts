@@ -34,7 +34,7 @@ export const exportOptionsSchema = z
     from: optional(z.iso.date()),
     to: optional(z.iso.date()),
     /** The test share, e.g. 0.1: leak-free by question text, stratified by label and source. */
-    split: optional(z.coerce.number().gt(0, "must be above 0").lt(1, "must be below 1")),
+    split: optional(z.coerce.number({ error: "must be a number" }).gt(0, "must be above 0").lt(1, "must be below 1")),
     pairs: z.enum(["first", "all"]).default("first"),
     /** SFT also takes samples an expert decided, with the expert-backed verdict. */
     includeExpertConfirmed: z.boolean().default(false),
@@ -43,7 +43,12 @@ export const exportOptionsSchema = z
     balance: z.enum(BALANCES).default("none"),
     fileFormat: z.enum(FILE_FORMATS).default("jsonl"),
     /** Tokens a row may have; the upstream evaluation truncates at 8,192. */
-    maxLength: z.coerce.number().int().min(256).max(1_048_576).default(8192),
+    maxLength: z.coerce
+      .number({ error: "must be a number" })
+      .int("must be a whole number")
+      .min(256, "must be at least 256")
+      .max(1_048_576, "must be at most 1,048,576")
+      .default(8192),
     /** Rows longer than maxLength: kept (the trainer truncates them) or left out. */
     overLength: z.enum(["keep", "drop"]).default("keep"),
   })

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Dashboard } from "@/lib/stats/dashboard-types";
-import { figure, percent, samplesHref } from "./format";
+import { figure, percent, samplesHref, unlessTooFew } from "./format";
 import { Tile } from "./OverviewSection";
 import { DataTable } from "@/components/app/DataTable";
 
@@ -33,7 +33,7 @@ export function ExpertsSection({ dashboard }: { dashboard: Dashboard }) {
               <td className="px-2 text-right font-mono">
                 {percent(row.overturned, row.majorityDecided)} ({row.overturned}/{row.majorityDecided})
               </td>
-              <td className="px-2 text-right font-mono">{duration(row.medianSeconds)}</td>
+              <td className="px-2 text-right font-mono">{unlessTooFew(row.decisions, duration(row.medianSeconds))}</td>
             </tr>
           ))}
           {dashboard.experts.length === 0 && (

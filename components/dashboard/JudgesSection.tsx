@@ -1,13 +1,15 @@
 import Link from "next/link";
 import type { Dashboard } from "@/lib/stats/dashboard-types";
 import { ConfusionTable } from "./ConfusionTable";
-import { agreementColour, figure, percent, samplesHref } from "./format";
+import { agreementColour, figure, percent, samplesHref, unlessTooFew } from "./format";
 import { Tile } from "./OverviewSection";
 
 export function JudgesSection({ dashboard }: { dashboard: Dashboard }) {
   const { stats, alphaInterval, dataset } = dashboard;
   const alpha = stats.judges.krippendorff_alpha;
   const judges = stats.judges.per_judge.map((row) => row.judge);
+  // How many samples both the judge and a first expert decision judged: the n behind "agrees with experts".
+  const decidedBoth = (judge: string) => dashboard.judgeVsExpert.find((row) => row.judge === judge)?.matrix.flat().reduce((sum, count) => sum + count, 0) ?? 0;
   const kappaOf = (a: string, b: string) => stats.judges.pairwise.find((pair) => (pair.a === a && pair.b === b) || (pair.a === b && pair.b === a));
   const interval = (key: keyof typeof alphaInterval) => {
     const range = alphaInterval[key];
@@ -86,7 +88,9 @@ export function JudgesSection({ dashboard }: { dashboard: Dashboard }) {
                     </Link>{" "}
                     ({percent(row.minority_count, stats.routing.majority)})
                   </td>
-                  <td className="text-right font-mono">{row.accuracy_vs_expert === null ? "—" : percent(row.accuracy_vs_expert, 1)}</td>
+                  <td className="text-right font-mono" title="The share of first expert decisions at the judge's level, over the samples both decided">
+                    {row.accuracy_vs_expert === null ? "—" : unlessTooFew(decidedBoth(row.judge), `${percent(row.accuracy_vs_expert, 1)} (n ${decidedBoth(row.judge)})`)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -17,3 +17,11 @@ export function agreementColour(value: number | null): string {
   const clamped = Math.max(0, Math.min(1, value));
   return `hsl(${Math.round(clamped * 130)} 65% ${92 - clamped * 20}%)`;
 }
+
+/** Below this many items a figure says more about chance than about the people or models behind it. */
+export const TOO_FEW = 20;
+
+/** A figure resting on `n` items, or "too few (n)" below TOO_FEW. */
+export function unlessTooFew(n: number, shown: string): string {
+  return n < TOO_FEW ? `too few (${n})` : shown;
+}

@@ -4,7 +4,7 @@ import { evaluationRows } from "./evaluation";
 import { binaryHarmfulScores, macroF1 } from "./f1";
 import { fleissKappa } from "./fleiss";
 import { coincidenceFromCounts, krippendorffAlpha } from "./krippendorff";
-import { LEVELS, levelCounts, levelIndex } from "./levels";
+import { LEVELS, levelIndex, unitsOfPatterns } from "./levels";
 import { wilsonInterval } from "../quality/wilson";
 import { driftFromAggregates } from "./drift";
 import { spanAgreement } from "./span-agreement";
@@ -18,7 +18,7 @@ export function statsFromAggregates(aggregates: StatsAggregates): DatasetStats {
   const { votePatterns, expertPatterns, expertPairs, prelabel } = aggregates;
   const routing: Record<Route, number> = { unanimous: 0, majority: 0, no_majority: 0, reference: 0 };
   for (const pattern of votePatterns) routing[pattern.route] += pattern.count;
-  const units = votePatterns.map((pattern) => ({ counts: levelCounts(Object.values(pattern.votes)), multiplicity: pattern.count }));
+  const units = unitsOfPatterns(votePatterns);
   const coincidence = coincidenceFromCounts([...LEVELS], units);
   const judges = [...new Set(votePatterns.flatMap((pattern) => Object.keys(pattern.votes)))].sort();
 

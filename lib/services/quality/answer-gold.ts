@@ -4,7 +4,7 @@ import { appendAuditEvent } from "../../audit/append-audit-event";
 import type { Actor } from "../../auth/actor";
 import type { RiskValue } from "../../domain/risk";
 import { breaksFloor, calibrationOutcome, type CalibrationOutcome } from "../../quality/standing-rules";
-import { goldReference, recordGoldAnswer, type OpenGold } from "./gold-sql";
+import { goldExplanation, recordGoldAnswer, type OpenGold } from "./gold-sql";
 import { goldTally, lockStanding, qualitySettings, writeStanding } from "./standing-sql";
 
 export type ResolvedDecision = {
@@ -76,11 +76,10 @@ export async function answerGold(client: pg.ClientBase, actor: Actor, sampleId: 
     await writeStanding(client, expertId, gold.dataset_id, { calibrationFailedAt: "now" });
     await audit("expert.calibration.fail", { round, ...tally, floor: settings.floor });
   }
-  const reference = await goldReference(client, sampleId);
   return {
     undoUntil: new Date(),
     calibration: {
-      reference: { judgment: expected, explanation: reference?.explanation ?? null },
+      reference: { judgment: expected, explanation: await goldExplanation(client, sampleId) },
       correct,
       answered: tally.n,
       correctSoFar: tally.correct,

@@ -49,13 +49,12 @@ export async function setGoldAside(db: Queryable, id: string, kind: "skip" | "fl
   await db.query(`UPDATE gold_answers SET answered_at = now(), set_aside = $2 WHERE id = $1`, [id, kind]);
 }
 
-export type AnsweredGold = { id: string; dataset_id: string; kind: string; supported_judge: string | null; judgment: string; analysis: string | null; span_start: number | null; span_end: number | null; undo_until: Date | null; open: boolean };
+export type AnsweredGold = { id: string; kind: string; supported_judge: string | null; judgment: string; undo_until: Date | null; open: boolean };
 
 /** The expert's scored answer on the gold sample, locked; null when they gave none. */
 export async function lockAnsweredGold(db: Queryable, sampleId: number, expertId: string): Promise<AnsweredGold | null> {
   const { rows } = await db.query<AnsweredGold>(
-    `SELECT id, dataset_id, kind::text AS kind, supported_judge, judgment::text AS judgment, analysis, span_start, span_end, undo_until,
-            coalesce(undo_until > now(), false) AS open
+    `SELECT id, kind::text AS kind, supported_judge, judgment::text AS judgment, undo_until, coalesce(undo_until > now(), false) AS open
        FROM gold_answers WHERE sample_id = $1 AND expert_id = $2 AND correct IS NOT NULL FOR UPDATE`,
     [sampleId, expertId],
   );
@@ -82,13 +81,10 @@ export async function renewGold(db: Queryable, sampleId: number, expertId: strin
   return rows[0]?.expires_at ?? null;
 }
 
-/** The gold sample's known answer now: what a calibrating expert is shown after answering. */
-export async function goldReference(db: Queryable, sampleId: number): Promise<{ judgment: string; explanation: string | null } | null> {
-  const { rows } = await db.query<{ judgment: string; explanation: string | null }>(
-    `SELECT judgment::text AS judgment, explanation FROM gold_items WHERE sample_id = $1`,
-    [sampleId],
-  );
-  return rows[0] ?? null;
+/** Why the gold sample's answer is what it is, now: what a calibrating expert reads after answering. */
+export async function goldExplanation(db: Queryable, sampleId: number): Promise<string | null> {
+  const { rows } = await db.query<{ explanation: string | null }>(`SELECT explanation FROM gold_items WHERE sample_id = $1`, [sampleId]);
+  return rows[0]?.explanation ?? null;
 }
 
 export type PromotionCandidate = { id: number; dataset_id: string; has_judges: boolean; adjudicated: boolean };

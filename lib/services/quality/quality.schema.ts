@@ -1,25 +1,21 @@
 import { z } from "zod";
+import { riskValueSchema } from "../queue/queue-schemas";
+import { emailSchema } from "../users/user.schema";
 
-const riskValue = z.number().refine((value) => value === 0 || value === 0.5 || value === 1, "must be 0, 0.5 or 1");
+const name = z.string().trim().min(1).max(200);
 
 /** An admin makes a sample gold: its known answer and, for calibration, why. */
 export const goldInputSchema = z.strictObject({
-  judgment: riskValue,
+  judgment: riskValueSchema,
   explanation: z.string().trim().min(1, "must not be empty").max(4000).optional(),
 });
 export type GoldInput = z.infer<typeof goldInputSchema>;
 
 /** `gts gold add`: the sample by dataset and external id. */
-export const goldTargetSchema = z.strictObject({
-  dataset: z.string().trim().min(1).max(200),
-  externalId: z.string().trim().min(1).max(200),
-});
+export const goldTargetSchema = z.strictObject({ dataset: name, externalId: name });
 
 /** Whose standing on which dataset. */
-export const standingTargetSchema = z.strictObject({
-  dataset: z.string().trim().min(1).max(200),
-  expert: z.string().trim().toLowerCase().email("must be the expert's email"),
-});
+export const standingTargetSchema = z.strictObject({ dataset: name, expert: emailSchema });
 
 /** What an admin does to an expert's standing on a dataset. */
 export const standingChangeSchema = z.strictObject({ action: z.enum(["lift_pause", "reset_calibration"]) });

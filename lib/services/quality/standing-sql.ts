@@ -31,26 +31,29 @@ export type Standing = {
   pause_lifted_at: Date | null;
 };
 
-/** The expert's standing on the dataset, created at its defaults when new, and locked until the transaction ends. */
+/**
+ * The expert's standing on the dataset, created at its defaults when new, and locked until the transaction
+ * ends: the no-op update on a conflict takes the row lock and returns the row in the same statement.
+ */
 export async function lockStanding(db: Queryable, expertId: string, datasetId: string): Promise<Standing> {
-  await db.query(`INSERT INTO expert_standings (expert_id, dataset_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [expertId, datasetId]);
   const { rows } = await db.query<Standing>(
-    `SELECT calibration_round, calibrated_at, calibration_failed_at, paused_at, pause_lifted_at
-       FROM expert_standings WHERE expert_id = $1 AND dataset_id = $2 FOR UPDATE`,
+    `INSERT INTO expert_standings (expert_id, dataset_id) VALUES ($1, $2)
+     ON CONFLICT (expert_id, dataset_id) DO UPDATE SET calibration_round = expert_standings.calibration_round
+     RETURNING calibration_round, calibrated_at, calibration_failed_at, paused_at, pause_lifted_at`,
     [expertId, datasetId],
   );
   return rows[0]!;
 }
 
-export type StandingChange = Partial<{ calibrationRound: number; calibratedAt: "now" | null; calibrationFailedAt: "now" | null; pausedAt: "now" | null; pauseLiftedAt: "now" }>;
+export type StandingFields = Partial<{ calibrationRound: number; calibratedAt: "now" | null; calibrationFailedAt: "now" | null; pausedAt: "now" | null; pauseLiftedAt: "now" }>;
 
-const COLUMNS = { calibrationRound: "calibration_round", calibratedAt: "calibrated_at", calibrationFailedAt: "calibration_failed_at", pausedAt: "paused_at", pauseLiftedAt: "pause_lifted_at" } as const;
+const COLUMNS: Record<keyof StandingFields, string> = { calibrationRound: "calibration_round", calibratedAt: "calibrated_at", calibrationFailedAt: "calibration_failed_at", pausedAt: "paused_at", pauseLiftedAt: "pause_lifted_at" };
 
 /** Writes the given fields of a standing (after `lockStanding`); "now" is the transaction's time. */
-export async function writeStanding(db: Queryable, expertId: string, datasetId: string, change: StandingChange): Promise<void> {
+export async function writeStanding(db: Queryable, expertId: string, datasetId: string, change: StandingFields): Promise<void> {
   const values: unknown[] = [expertId, datasetId];
   const sets = Object.entries(change).map(([field, value]) => {
-    const column = COLUMNS[field as keyof StandingChange];
+    const column = COLUMNS[field as keyof StandingFields];
     if (value === "now") return `${column} = now()`;
     values.push(value);
     return `${column} = $${values.length}`;

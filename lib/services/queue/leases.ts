@@ -58,6 +58,14 @@ export function claimStatement(expertId: string, filters: QueueFilters, seconds:
   const goldAvailable = `${scope.sampleFilters("gs")}
             AND NOT EXISTS (SELECT 1 FROM gold_answers ga WHERE ga.sample_id = g.sample_id AND ga.expert_id = $1)
             AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.sample_id = g.sample_id AND a.expert_id = $1)`;
+  // The first such gold sample on one side of the walk's random start, in id order.
+  const goldWalk = (side: ">=" | "<") => `(SELECT g.sample_id, g.judgment FROM ${goldSamples}
+              WHERE g.dataset_id = t.dataset_id AND g.sample_id ${side} t.start AND ${goldAvailable}
+              ORDER BY g.sample_id LIMIT 1)`;
+  // A queue item the expert may take now: no lease or gold sample of their own comes first, and its
+  // dataset is open to them.
+  const takeable = `NOT EXISTS (SELECT 1 FROM own) AND NOT EXISTS (SELECT 1 FROM own_gold) AND ${where}
+         AND q.dataset_id NOT IN (SELECT id FROM standing WHERE restricted OR paused OR uncalibrated)`;
   const sql = `
     WITH own AS (
       UPDATE leases SET expires_at = ${hold}
@@ -73,16 +81,13 @@ export function claimStatement(expertId: string, filters: QueueFilters, seconds:
        RETURNING sample_id, expires_at),
     assigned AS (
       SELECT q.sample_id, q.round, q.dataset_id FROM ${from}
-       WHERE q.assigned_to_id = $1 AND q.assigned_until > now()
-         AND NOT EXISTS (SELECT 1 FROM own) AND NOT EXISTS (SELECT 1 FROM own_gold) AND ${where}
-         AND q.dataset_id NOT IN (SELECT id FROM standing WHERE restricted OR paused OR uncalibrated)
+       WHERE q.assigned_to_id = $1 AND q.assigned_until > now() AND ${takeable}
        ORDER BY q.assigned_at, q.priority, q.sample_id
        LIMIT 1
        FOR UPDATE OF q SKIP LOCKED),
     queued AS (
       SELECT q.sample_id, q.round, q.dataset_id FROM ${from}
-       WHERE NOT EXISTS (SELECT 1 FROM own) AND NOT EXISTS (SELECT 1 FROM own_gold) AND NOT EXISTS (SELECT 1 FROM assigned) AND ${where}
-         AND q.dataset_id NOT IN (SELECT id FROM standing WHERE restricted OR paused OR uncalibrated)
+       WHERE NOT EXISTS (SELECT 1 FROM assigned) AND ${takeable}
        ORDER BY ${order}
        LIMIT 1
        FOR UPDATE OF q SKIP LOCKED),
@@ -102,13 +107,7 @@ export function claimStatement(expertId: string, filters: QueueFilters, seconds:
     gold_pick AS (
       SELECT t.dataset_id, t.calibration_round, pick.sample_id, pick.judgment FROM gold_start t
        CROSS JOIN LATERAL (
-         SELECT * FROM (
-           (SELECT g.sample_id, g.judgment FROM ${goldSamples} WHERE g.dataset_id = t.dataset_id AND g.sample_id >= t.start AND ${goldAvailable}
-             ORDER BY g.sample_id LIMIT 1)
-           UNION ALL
-           (SELECT g.sample_id, g.judgment FROM ${goldSamples} WHERE g.dataset_id = t.dataset_id AND g.sample_id < t.start AND ${goldAvailable}
-             ORDER BY g.sample_id LIMIT 1)) wrapped
-          LIMIT 1) pick
+         SELECT * FROM (${goldWalk(">=")} UNION ALL ${goldWalk("<")}) wrapped LIMIT 1) pick
        ORDER BY t.rank LIMIT 1),
     taken AS (
       INSERT INTO leases (sample_id, expert_id, round, expires_at, created_at)

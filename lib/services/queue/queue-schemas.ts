@@ -4,6 +4,9 @@ import { CATEGORIES, IMAGE_CONDITIONS } from "../../import/record-schema";
 
 const label = z.string().trim().min(1).max(200);
 
+/** A risk level as the API takes it: the number 0, 0.5 or 1. */
+export const riskValueSchema = z.number().refine((value) => value === 0 || value === 0.5 || value === 1, "must be 0, 0.5 or 1");
+
 /** What part of the queue an expert works on; the claim, the progress count and the workspace share it. */
 export const queueFiltersSchema = z.strictObject({
   dataset: optional(label),
@@ -23,10 +26,7 @@ export const MAX_ANALYSIS_LENGTH = 20_000;
 export const adjudicationInputSchema = z
   .strictObject({
     supports: z.string().trim().min(1, "name the judge you side with").max(200).optional(),
-    judgment: z
-      .number()
-      .refine((value) => value === 0 || value === 0.5 || value === 1, "must be 0, 0.5 or 1")
-      .optional(),
+    judgment: riskValueSchema.optional(),
     analysis: z.string().trim().min(1, "write why").max(MAX_ANALYSIS_LENGTH).optional(),
     span: z
       .tuple([z.number().int().min(0), z.number().int().min(0)])

@@ -8,7 +8,7 @@ import { emptyConfusion, type Confusion } from "../../stats/cohen";
 import { statsFromAggregates } from "../../stats/dataset-stats";
 import { binaryHarmfulScores, macroF1 } from "../../stats/f1";
 import { groupFigures, judgeVersusExpert, type GroupFigures } from "../../stats/group-figures";
-import { LEVELS, levelCounts, levelIndex } from "../../stats/levels";
+import { LEVELS, levelIndex, unitsOfPatterns } from "../../stats/levels";
 import { readStatsAggregates } from "../../stats/read-stats-aggregates";
 import { BREAKDOWN_DIMENSIONS, type Dashboard } from "../../stats/dashboard-types";
 import type { Route, Votes } from "../../stats/stats-types";
@@ -25,7 +25,7 @@ export async function getDashboard(actor: Actor | null, query: unknown): Promise
     await allowHashedGroups(client);
     const datasetId = await datasetScope(client, dataset);
     const aggregates = await readStatsAggregates(client, datasetId);
-    const units = aggregates.votePatterns.map((pattern) => ({ counts: levelCounts(Object.values(pattern.votes)), multiplicity: pattern.count }));
+    const units = unitsOfPatterns(aggregates.votePatterns);
     const dashboard: Dashboard = {
       dataset: dataset ?? null,
       computedAt: new Date().toISOString(),

@@ -52,11 +52,12 @@ export function userErrorBody(error: UserError): { error: { code: string; messag
   return { error: { code: error.code, message: error.message, ...(error instanceof ValidationError ? { fields: error.fields } : {}) } };
 }
 
-/** Why the quality control holds an expert back from a dataset's queue (docs/quality-control.md); the UI branches on the code. */
-export type HoldCode = "dataset_restricted" | "expert_paused" | "calibration_failed" | "calibration_unavailable";
+/** Why the quality control (docs/quality-control.md) or safe viewing (docs/safe-viewing.md) holds an expert back from a dataset's queue; the UI branches on the code. */
+export type HoldCode = "dataset_restricted" | "expert_paused" | "calibration_failed" | "calibration_unavailable" | "daily_cap_reached";
 
 export class ExpertHeldError extends UserError {
   constructor(code: HoldCode, message: string) {
-    super(message, code === "calibration_unavailable" ? 409 : 403, code);
+    // A closed door is 403; a queue that is empty for a reason the expert or an admin can change (no gold left, a cap the expert may pass) is 409.
+    super(message, code === "calibration_unavailable" || code === "daily_cap_reached" ? 409 : 403, code);
   }
 }

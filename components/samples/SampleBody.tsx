@@ -6,7 +6,7 @@ import { SampleSection } from "./SampleSection";
 import { ThinkingSteps } from "./ThinkingSteps";
 
 type Props = {
-  sample: Pick<SampleDetail, "externalId" | "image" | "question" | "thinking" | "answer">;
+  sample: Pick<SampleDetail, "id" | "externalId" | "image" | "question" | "thinking" | "answer">;
   /** The workspace names the parts for screen readers only; the sample page shows their titles. */
   titlesHidden?: boolean;
   /** The workspace reads a selection in the thinking as a span. */
@@ -25,7 +25,8 @@ export function SampleBody({ sample, titlesHidden = false, thinkingRef, onThinki
         <div className="flex gap-3 rounded border border-slate-200 bg-white p-3">
           {sample.image && (
             <div className="shrink-0">
-              <ImageViewer src={sample.image.url} width={sample.image.width} height={sample.image.height} alt={`Image of sample ${sample.externalId}`} />
+              {/* Keyed by the sample: the next sample's image starts blurred again. */}
+              <ImageViewer key={sample.id} sampleId={sample.id} src={sample.image.url} width={sample.image.width} height={sample.image.height} alt={`Image of sample ${sample.externalId}`} hotkey />
             </div>
           )}
           <p className="whitespace-pre-wrap break-words" data-testid="question">

@@ -4,6 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { apiJson } from "@/components/app/api-client";
 import type { SampleListPage } from "@/lib/services/samples/list-samples";
+import { ImageViewer } from "./ImageViewer";
 import { RiskBadge } from "./RiskBadge";
 import { RouteLabel } from "./RouteLabel";
 
@@ -42,7 +43,7 @@ export function SampleTable({ query, firstPage }: { query: string; firstPage: Sa
               <th scope="col" className="w-32 px-3 py-2">Id</th>
               <th scope="col" className="px-3 py-2">Question</th>
               <th scope="col" className="w-28 px-3 py-2">Category</th>
-              <th scope="col" className="w-28 px-3 py-2">Image</th>
+              <th scope="col" className="w-40 px-3 py-2">Image</th>
               <th scope="col" className="w-32 px-3 py-2">Route</th>
               <th scope="col" className="w-64 px-3 py-2">Judges</th>
               <th scope="col" className="w-32 px-3 py-2">Pre-label</th>
@@ -61,9 +62,14 @@ export function SampleTable({ query, firstPage }: { query: string; firstPage: Sa
                   {row.question}
                 </td>
                 <td className="truncate px-3 py-1.5 text-xs">{row.category}</td>
-                <td className="truncate px-3 py-1.5 text-xs">
-                  {row.imageCondition}
-                  {row.attack && <span className="text-slate-500"> · {row.attack}</span>}
+                <td className="px-3 py-1.5 text-xs">
+                  <span className="flex items-center gap-2">
+                    {row.imageUrl && <ImageViewer sampleId={row.id} src={row.imageUrl} alt={`Image of sample ${row.externalId}`} size="thumb" />}
+                    <span className="truncate">
+                      {row.imageCondition}
+                      {row.attack && <span className="text-slate-600"> · {row.attack}</span>}
+                    </span>
+                  </span>
                 </td>
                 <td className="px-3 py-1.5">
                   <RouteLabel route={row.route} />

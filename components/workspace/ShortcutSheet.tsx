@@ -11,6 +11,7 @@ export const SHORTCUTS: [string, string][] = [
   ["s", "skip this sample, with a reason"],
   ["f", "flag this sample for discussion"],
   ["u", "undo the last decision"],
+  ["v", "reveal the blurred image, or blur it again"],
   ["b", "blind mode: judges renamed and shown in an order of your own per sample, model and guard verdict hidden"],
   ["r", "show the risk rubric"],
   ["?", "show this sheet"],

@@ -1,12 +1,13 @@
 "use client";
 
-import Link from "next/link";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { RiskBadge } from "@/components/samples/RiskBadge";
 import { splitThinking } from "@/lib/domain/thinking-steps";
 import type { QueueFilters } from "@/lib/services/queue/queue-schemas";
+import { BreakReminder, BreakScreen } from "./BreakReminder";
 import { CalibrationFeedback } from "./CalibrationFeedback";
 import { CorrectionForm } from "./CorrectionForm";
+import { QueueClosed } from "./QueueClosed";
 import { ReasonForm } from "./ReasonForm";
 import { selectionSpan } from "./selection-span";
 import { RubricList, Sheet, ShortcutList } from "./ShortcutSheet";
@@ -28,10 +29,17 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
   const [selection, setSelection] = useState<[number, number] | null>(null);
   const [blind, toggleBlind] = useBlindMode();
   const thinkingRef = useRef<HTMLDivElement>(null);
-  const session = useQueueSession(filters, () => {
-    setMode("idle");
-    setSelection(null);
-  });
+  // Safe viewing's break (docs/safe-viewing.md): the stretch whose reminder was answered, and whether the expert is away.
+  const [breakAnswered, setBreakAnswered] = useState<string | null>(null);
+  const [onBreak, setOnBreak] = useState(false);
+  const session = useQueueSession(
+    filters,
+    () => {
+      setMode("idle");
+      setSelection(null);
+    },
+    onBreak,
+  );
   const { claim, busy, decide } = session;
 
   // Blind mode shows the judges in the expert's own order for this sample; keys and labels follow it.
@@ -55,7 +63,7 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
   /** shift+1–9: a correction that starts from the shown judge's analysis. */
   const correctFromJudge = useCallback((index: number) => judges[index] && startCorrection(judges[index].analysis), [judges, startCorrection]);
   // While a calibration answer's feedback shows, the sample in view is answered: its keys do nothing.
-  const locked = busy || session.calibration !== null;
+  const locked = busy || session.calibration !== null || onBreak;
   useWorkspaceKeys({ mode, setMode, claim, judges, busy: locked, openSheet: setSheet, toggleBlind, undoLast: session.undoLast, sideWith, startCorrection, correctFromJudge });
 
   const steps = useMemo(() => (claim ? splitThinking(claim.sample.thinking) : []), [claim]);
@@ -82,19 +90,27 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
           Claiming the next sample…
         </p>
       )}
-      {claim === null && session.held && (
-        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-6 text-center" data-testid="queue-held">
-          <p className="font-medium">{session.held}</p>
-          <CheckAgain onCheck={session.claimNext} />
-        </div>
+      {claim === null && <QueueClosed held={session.held} filtered={Object.keys(filters).length > 0} onCheck={session.claimNext} onGoOn={session.goOnPastCap} />}
+      {claim?.breakDue && claim.breakDue.since !== breakAnswered && (
+        <BreakReminder
+          due={claim.breakDue}
+          onBreak={() => {
+            setBreakAnswered(claim.breakDue!.since);
+            setOnBreak(true);
+          }}
+          onDismiss={() => setBreakAnswered(claim.breakDue!.since)}
+        />
       )}
-      {claim === null && !session.held && (
-        <div className="rounded border border-slate-200 bg-white p-6 text-center">
-          <p className="font-medium">The queue is empty{Object.keys(filters).length ? " for these filters" : ""}.</p>
-          <CheckAgain onCheck={session.claimNext} />
-        </div>
+      {claim && onBreak && (
+        <BreakScreen
+          onBack={() => {
+            setOnBreak(false);
+            // The hold may have run out meanwhile: the claim brings the same sample back if it did not.
+            session.claimNext();
+          }}
+        />
       )}
-      {claim && (
+      {claim && !onBreak && (
         <div aria-busy={busy} className={`grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] ${busy ? "opacity-70" : ""}`}>
           <WorkspaceSample
             sample={claim.sample}
@@ -144,17 +160,5 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
         <RubricList />
       </Sheet>
     </div>
-  );
-}
-
-/** Under an empty or closed queue: claim again, or go and read samples meanwhile. */
-function CheckAgain({ onCheck }: { onCheck: () => void }) {
-  return (
-    <p className="mt-1 text-sm text-slate-600">
-      <button type="button" onClick={() => onCheck()} className="text-sky-800 underline">
-        Check again
-      </button>{" "}
-      or <Link href="/samples" className="text-sky-800 underline">browse the samples</Link>.
-    </p>
   );
 }

@@ -7,7 +7,8 @@ import { apiFetch, apiJson } from "@/components/app/api-client";
 const post = <T>(path: string, body: unknown = {}) => apiFetch<T>(path, { method: "POST", body: JSON.stringify(body) });
 
 export const queueApi = {
-  claim: (filters: QueueFilters) => post<Claim>("/api/v1/queue/claim", filters),
+  /** `beyondCap`: the expert chose to go on past a daily cap (docs/safe-viewing.md). */
+  claim: (filters: QueueFilters, beyondCap: boolean) => post<Claim>("/api/v1/queue/claim", beyondCap ? { ...filters, beyondCap } : filters),
   progress: (filters: QueueFilters) =>
     apiJson<QueueProgress>(`/api/v1/queue/progress?${new URLSearchParams(filters as Record<string, string>)}`),
   decide: (sampleId: number, input: AdjudicationInput) => apiJson<Decision>(`/api/v1/samples/${sampleId}/adjudications`, { method: "POST", body: JSON.stringify(input) }),

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "@/components/app/api-client";
 import type { Claim } from "@/lib/services/queue/claim-next-sample";
 import type { CalibrationFeedback } from "@/lib/services/quality/answer-gold";
@@ -14,8 +14,10 @@ export type LastDecision = { sampleId: number; externalId: string; summary: stri
 /** A calibration answer's feedback, shown until the expert moves on. */
 export type CalibrationNote = { externalId: string; summary: string; feedback: CalibrationFeedback };
 
-// The claim refusals of the quality control (docs/quality-control.md): the queue is closed to this expert.
-const HOLD_CODES = new Set(["dataset_restricted", "expert_paused", "calibration_failed", "calibration_unavailable"]);
+// The claim refusals of the quality control (docs/quality-control.md) and safe viewing's daily cap
+// (docs/safe-viewing.md): the queue is closed to this expert, the cap until they choose to go on.
+const HOLD_CODES = new Set(["dataset_restricted", "expert_paused", "calibration_failed", "calibration_unavailable", "daily_cap_reached"]);
+export type Held = { code: string; message: string };
 
 const RENEW_EVERY_MS = 60_000;
 
@@ -27,9 +29,10 @@ function messageOf(error: unknown): string {
  * An expert's session with the queue: the sample claimed, the progress counters, the decision, undo,
  * skip and flag calls, and the lease renewed while a sample is open. Decisions update the progress
  * optimistically and roll back with a message when the server refuses them; a lost lease or a 409 moves
- * on to the next sample. `onClaimed` runs whenever a new claim arrives (the view resets its modes).
+ * on to the next sample. `onClaimed` runs whenever a new claim arrives (the view resets its modes);
+ * `onBreak` stops the lease renewals while the expert takes a break.
  */
-export function useQueueSession(filters: QueueFilters, onClaimed: () => void) {
+export function useQueueSession(filters: QueueFilters, onClaimed: () => void, onBreak = false) {
   const queryClient = useQueryClient();
   const progressKey = useMemo(() => ["queue-progress", filters], [filters]);
   const progress = useQuery({ queryKey: progressKey, queryFn: () => queueApi.progress(filters) });
@@ -38,10 +41,12 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void) {
   const [last, setLast] = useState<LastDecision | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [calibration, setCalibration] = useState<CalibrationNote | null>(null);
-  const [held, setHeld] = useState<string | null>(null);
+  const [held, setHeld] = useState<Held | null>(null);
+  // A ref, not state: the claim that follows the choice to go on must already carry it.
+  const beyondCap = useRef(false);
 
   const claimNext = useMutation({
-    mutationFn: () => queueApi.claim(filters),
+    mutationFn: () => queueApi.claim(filters, beyondCap.current),
     onSuccess: (next) => {
       setClaim(next);
       setHeld(null);
@@ -52,7 +57,7 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void) {
     onError: (error) => {
       if (error instanceof ApiError && HOLD_CODES.has(error.code)) {
         setClaim(null);
-        setHeld(error.message);
+        setHeld({ code: error.code, message: error.message });
         return;
       }
       setNotice({ tone: "error", text: messageOf(error) });
@@ -117,8 +122,9 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void) {
     },
   });
 
-  // A calibration answer ended the hold: nothing to renew while its feedback shows.
-  const sampleId = calibration ? undefined : claim?.sample.id;
+  // A calibration answer ended the hold: nothing to renew while its feedback shows. Nor during a break
+  // (docs/safe-viewing.md): a sample nobody is looking at goes back to the queue when its lease runs out.
+  const sampleId = calibration || onBreak ? undefined : claim?.sample.id;
   useEffect(() => {
     if (sampleId === undefined) return;
     const timer = setInterval(() => {
@@ -136,6 +142,11 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void) {
     calibration,
     /** Why the queue is closed to this expert, when the quality control holds them back. */
     held,
+    /** At a daily cap: the expert chooses to go on, for the rest of this session (recorded by the server). */
+    goOnPastCap: () => {
+      beyondCap.current = true;
+      claimNextSample();
+    },
     /** Leaves a calibration answer's feedback for the next sample. */
     continueCalibration: () => {
       setCalibration(null);

@@ -68,6 +68,10 @@ const MATRIX: Record<string, Entry> = {
   "GET /api/v1/tokens": { path: () => "/api/v1/tokens", expect: ANY_ROLE(200) },
   "POST /api/v1/tokens": { path: () => "/api/v1/tokens", body: {}, expect: ANY_ROLE(422) },
   "DELETE /api/v1/tokens/[id]": { path: () => `/api/v1/tokens/${UNKNOWN_UUID}`, expect: ANY_ROLE(404) },
+  "GET /api/v1/account/viewing": { path: () => "/api/v1/account/viewing", expect: ANY_ROLE(200) },
+  "PATCH /api/v1/account/viewing": { path: () => "/api/v1/account/viewing", body: {}, expect: ANY_ROLE(422) },
+  // No such sample: refused after the role check, so no reveal is recorded.
+  "POST /api/v1/samples/[id]/reveal": { path: () => "/api/v1/samples/2147483647/reveal", expect: ANY_ROLE(404) },
   "POST /api/v1/account/password": { path: () => "/api/v1/account/password", body: { current: "not-my-password", next: "a-new-long-password" }, expect: ANY_ROLE(422) },
   "GET /api/v1/users": { path: () => "/api/v1/users", expect: ADMINS(200) },
   "PATCH /api/v1/users/[id]": { path: () => `/api/v1/users/${UNKNOWN_UUID}`, body: { role: "viewer" }, expect: ADMINS(404) },

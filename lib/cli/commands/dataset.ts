@@ -5,7 +5,8 @@ import { setDatasetAccess } from "../../services/quality/set-dataset-access";
 import { UsageError } from "../cli-error";
 
 const USAGE =
-  "usage: dataset set NAME [--audit-share 0.05] [--second-opinion-share 0.1] [--gold-rate 0.05] [--gold-floor 0.7] [--calibration 10] [--json]\n" +
+  "usage: dataset set NAME [--audit-share 0.05] [--second-opinion-share 0.1] [--gold-rate 0.05] [--gold-floor 0.7] [--calibration 10]\n" +
+  "                    [--daily-cap 300|none] [--break-after MINUTES|none] [--json]\n" +
   "       dataset access NAME [--experts EMAIL,…] [--groups GROUP,…]   (neither: open to every expert)";
 
 const list = (value: string | undefined) => (value ?? "").split(",").map((item) => item.trim()).filter(Boolean);
@@ -29,24 +30,30 @@ export async function datasetCommand(args: string[]): Promise<number> {
       "gold-rate": { type: "string" },
       "gold-floor": { type: "string" },
       calibration: { type: "string" },
+      "daily-cap": { type: "string" },
+      "break-after": { type: "string" },
       json: { type: "boolean" },
     },
   });
   const name = positionals[0];
   if (sub !== "set" || !name) throw new UsageError(USAGE);
   const number = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+  const numberOrNone = (value: string | undefined) => (value === "none" ? null : number(value));
   const settings = await updateDatasetSettings(CLI_ACTOR, name, {
     auditShare: number(values["audit-share"]),
     secondOpinionShare: number(values["second-opinion-share"]),
     goldRate: number(values["gold-rate"]),
     goldFloor: number(values["gold-floor"]),
     calibrationItems: number(values.calibration),
+    dailyCap: numberOrNone(values["daily-cap"]),
+    breakAfterMinutes: numberOrNone(values["break-after"]),
   });
   if (values.json) process.stdout.write(`${JSON.stringify(settings)}\n`);
   else {
     process.stderr.write(
       `dataset ${settings.name}: audit share ${settings.auditShare}, second-opinion share ${settings.secondOpinionShare}, ` +
-        `gold rate ${settings.goldRate}, gold floor ${settings.goldFloor}, calibration ${settings.calibrationItems} items\n`,
+        `gold rate ${settings.goldRate}, gold floor ${settings.goldFloor}, calibration ${settings.calibrationItems} items, ` +
+        `daily cap ${settings.dailyCap ?? "none"}, break after ${settings.breakAfterMinutes === null ? "none" : `${settings.breakAfterMinutes} min`}\n`,
     );
   }
   return 0;

@@ -30,9 +30,11 @@ export type DatasetSettingsRow = {
   gold_rate_bp: number;
   gold_floor_bp: number;
   calibration_items: number;
+  daily_cap: number | null;
+  break_after_minutes: number | null;
 };
 
-const SETTINGS_COLUMNS = "id, audit_share_bp, second_opinion_share_bp, gold_rate_bp, gold_floor_bp, calibration_items";
+const SETTINGS_COLUMNS = "id, audit_share_bp, second_opinion_share_bp, gold_rate_bp, gold_floor_bp, calibration_items, daily_cap, break_after_minutes";
 
 /** The dataset's settings, locked until the transaction ends: a settings change reads, then writes them. */
 export async function lockDatasetSettings(db: Queryable, name: string): Promise<DatasetSettingsRow> {
@@ -43,9 +45,19 @@ export async function lockDatasetSettings(db: Queryable, name: string): Promise<
 
 export async function writeDatasetSettings(db: Queryable, settings: DatasetSettingsRow): Promise<void> {
   await db.query(
-    `UPDATE datasets SET audit_share_bp = $2, second_opinion_share_bp = $3, gold_rate_bp = $4, gold_floor_bp = $5, calibration_items = $6, updated_at = now()
+    `UPDATE datasets SET audit_share_bp = $2, second_opinion_share_bp = $3, gold_rate_bp = $4, gold_floor_bp = $5, calibration_items = $6,
+            daily_cap = $7, break_after_minutes = $8, updated_at = now()
       WHERE id = $1`,
-    [settings.id, settings.audit_share_bp, settings.second_opinion_share_bp, settings.gold_rate_bp, settings.gold_floor_bp, settings.calibration_items],
+    [
+      settings.id,
+      settings.audit_share_bp,
+      settings.second_opinion_share_bp,
+      settings.gold_rate_bp,
+      settings.gold_floor_bp,
+      settings.calibration_items,
+      settings.daily_cap,
+      settings.break_after_minutes,
+    ],
   );
 }
 

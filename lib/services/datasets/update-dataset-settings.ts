@@ -17,12 +17,14 @@ function settingsOf(row: DatasetSettingsRow): DatasetSettings {
     goldRate: fromBasisPoints(row.gold_rate_bp),
     goldFloor: fromBasisPoints(row.gold_floor_bp),
     calibrationItems: row.calibration_items,
+    dailyCap: row.daily_cap,
+    breakAfterMinutes: row.break_after_minutes,
   };
 }
 
 /**
  * Sets a dataset's shares (audit of unanimous samples, second opinions), its quality control (the gold
- * rate mixed into claims, the gold floor, the calibration round's length), and re-syncs its queue so a new
+ * rate mixed into claims, the gold floor, the calibration round's length), its safe viewing (the daily cap, the break reminder), and re-syncs its queue so a new
  * audit share applies at once. Fields left out keep their value.
  */
 export async function updateDatasetSettings(actor: Actor | null, name: string, body: unknown): Promise<{ name: string } & DatasetSettings> {
@@ -37,6 +39,9 @@ export async function updateDatasetSettings(actor: Actor | null, name: string, b
       gold_rate_bp: toBasisPoints(input.goldRate, current.gold_rate_bp),
       gold_floor_bp: toBasisPoints(input.goldFloor, current.gold_floor_bp),
       calibration_items: input.calibrationItems ?? current.calibration_items,
+      // null is a value here (no cap, no reminder); only a field left out keeps the current one.
+      daily_cap: input.dailyCap === undefined ? current.daily_cap : input.dailyCap,
+      break_after_minutes: input.breakAfterMinutes === undefined ? current.break_after_minutes : input.breakAfterMinutes,
     };
     await writeDatasetSettings(client, next);
     if (next.audit_share_bp !== current.audit_share_bp) await syncFirstOpinionQueue(client, await unanimousSampleIds(client, current.id));

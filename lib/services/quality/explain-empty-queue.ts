@@ -5,13 +5,14 @@ import { closedDatasetsOf } from "./standing-sql";
 
 /**
  * When a claim finds nothing, says why if the quality control is the reason: the dataset is restricted to
- * others, the expert is paused, failed
- * a calibration round, or must calibrate on a dataset that has no gold sample left for them. Runs only
+ * others, the expert is paused, failed a calibration round, or must calibrate on a dataset that has no
+ * gold sample left for them; or, for safe viewing, they reached its daily cap (which they may choose to
+ * pass: docs/safe-viewing.md). Runs only
  * on an empty claim, so the claim itself stays one statement. Without a dataset filter only datasets with
  * work waiting count: a closed dataset with an empty queue hides nothing.
  */
-export async function explainEmptyQueue(expertId: string, dataset: string | null): Promise<void> {
-  const closed = await closedDatasetsOf(pool(), expertId, dataset);
+export async function explainEmptyQueue(expertId: string, dataset: string | null, beyondCap: boolean): Promise<void> {
+  const closed = await closedDatasetsOf(pool(), expertId, dataset, beyondCap);
   // Only a claim that names the dataset hears of a restriction: without a filter, its work is simply not this expert's.
   const restricted = closed.find((entry) => entry.restricted);
   if (restricted) throw new ExpertHeldError("dataset_restricted", `The queue of ${restricted.dataset} is open to named experts only.`);
@@ -31,6 +32,13 @@ export async function explainEmptyQueue(expertId: string, dataset: string | null
     throw new ExpertHeldError(
       "calibration_unavailable",
       `${starved.dataset} asks for a calibration round, but it has no gold sample left for you. An admin can add gold samples.`,
+    );
+  }
+  const capped = closed.find((entry) => entry.capped);
+  if (capped) {
+    throw new ExpertHeldError(
+      "daily_cap_reached",
+      `You have made ${capped.daily_cap} decisions on ${capped.dataset} today, the daily cap set for it. Take a rest, or go on if you choose; going on is recorded.`,
     );
   }
 }

@@ -5,20 +5,31 @@ import { EXPERT_DATASETS } from "../queue/queue-sql";
 // pause, and the tallies of gold answers both are decided from.
 
 /** Why a dataset's queue is closed to the expert, for those in scope that still have work waiting. */
-export type ClosedDataset = { dataset: string; restricted: boolean; paused: boolean; calibration_failed: boolean; calibrating: boolean; gold_left: number };
+export type ClosedDataset = {
+  dataset: string;
+  restricted: boolean;
+  paused: boolean;
+  calibration_failed: boolean;
+  calibrating: boolean;
+  gold_left: number;
+  /** At the daily cap of decisions (docs/safe-viewing.md), which counts only while the expert has not chosen to go on. */
+  capped: boolean;
+  daily_cap: number | null;
+};
 
-export async function closedDatasetsOf(db: Queryable, expertId: string, dataset: string | null): Promise<ClosedDataset[]> {
+export async function closedDatasetsOf(db: Queryable, expertId: string, dataset: string | null, beyondCap: boolean): Promise<ClosedDataset[]> {
   const { rows } = await db.query<ClosedDataset>(
     `WITH standing AS (${EXPERT_DATASETS})
      SELECT d.name AS dataset, s.restricted, s.paused, s.failed AS calibration_failed, s.uncalibrated AS calibrating,
+            s.capped AND NOT $3 AS capped, d.daily_cap,
             (SELECT count(*)::int FROM gold_items g WHERE g.dataset_id = d.id
                 AND NOT EXISTS (SELECT 1 FROM gold_answers ga WHERE ga.sample_id = g.sample_id AND ga.expert_id = $1)) AS gold_left
        FROM standing s JOIN datasets d ON d.id = s.id
       WHERE ($2::text IS NULL OR d.name = $2)
-        AND (s.paused OR s.uncalibrated OR ($2::text IS NOT NULL AND s.restricted))
+        AND (s.paused OR s.uncalibrated OR (s.capped AND NOT $3) OR ($2::text IS NOT NULL AND s.restricted))
         AND ($2::text IS NOT NULL OR EXISTS (SELECT 1 FROM queue_items q WHERE q.dataset_id = d.id))
       ORDER BY d.name`,
-    [expertId, dataset],
+    [expertId, dataset, beyondCap],
   );
   return rows;
 }

@@ -7,13 +7,18 @@ import { leaseSeconds } from "../../queue/lease-duration";
 import { parseInput } from "../parse-input";
 import { sampleDetailOf, type SampleDetail } from "../samples/load-sample-detail";
 import type { SampleDetailRow } from "../samples/sample-detail-sql";
-import { queueFiltersSchema, type QueueFilters } from "./queue-schemas";
+import { claimExposure } from "../exposure/claim-exposure";
+import type { BreakDue } from "../../exposure/work-stretch";
+import { claimInputSchema, type QueueFilters } from "./queue-schemas";
 import { claimStatement } from "./leases";
 import { requireExpert } from "./require-expert";
 import { explainEmptyQueue } from "../quality/explain-empty-queue";
 
-/** `judgeOrder`: the order blind mode shows the judges in, for this expert and sample (lib/domain/blind-order.ts). */
-export type Claim = { sample: SampleDetail; round: "first" | "second"; leaseExpiresAt: string; judgeOrder: number[] };
+/**
+ * `judgeOrder`: the order blind mode shows the judges in, for this expert and sample (lib/domain/blind-order.ts);
+ * `breakDue`: the break reminder safe viewing owes them (docs/safe-viewing.md).
+ */
+export type Claim = { sample: SampleDetail; round: "first" | "second"; leaseExpiresAt: string; judgeOrder: number[]; breakDue: BreakDue | null };
 
 const MAX_ATTEMPTS = 8;
 
@@ -23,26 +28,28 @@ const MAX_ATTEMPTS = 8;
  * in priority order that nobody holds. Rows are locked with SKIP LOCKED so concurrent claimers pass each
  * other, and the lease is written with a conditional upsert, so two experts can never hold one sample.
  * Returns null when the queue (under the filters) is empty, and refuses (403 or 409) when it is empty for
- * this expert because the quality control holds them back (docs/quality-control.md).
+ * this expert because the quality control holds them back (docs/quality-control.md) or they reached a
+ * daily cap they have not chosen to pass (docs/safe-viewing.md).
  */
 export async function claimNextSample(actor: Actor | null, rawFilters: unknown): Promise<Claim | null> {
   const expertId = requireExpert(actor);
-  const filters = parseInput(queueFiltersSchema, rawFilters);
+  const { beyondCap = false, ...filters } = parseInput(claimInputSchema, rawFilters);
   const seconds = leaseSeconds();
-  const claimed = await claim(expertId, filters, seconds);
+  const claimed = await claim(expertId, filters, seconds, beyondCap);
   if (!claimed) {
-    await explainEmptyQueue(expertId, filters.dataset ?? null);
+    await explainEmptyQueue(expertId, filters.dataset ?? null, beyondCap);
     return null;
   }
   // The workspace never shows a reference label or gold status: on a gold sample they are the answer being scored.
   const sample = { ...sampleDetailOf(claimed), reference: null, gold: null };
-  return { sample, round: claimed.claim_round, leaseExpiresAt: claimed.lease_expires_at.toISOString(), judgeOrder: blindOrder(expertId, sample.id, sample.judges.length) };
+  const breakDue = await claimExposure(expertId, sample.id, beyondCap);
+  return { sample, round: claimed.claim_round, leaseExpiresAt: claimed.lease_expires_at.toISOString(), judgeOrder: blindOrder(expertId, sample.id, sample.judges.length), breakDue };
 }
 
 type ClaimRow = SampleDetailRow & { claim_round: "first" | "second"; lease_expires_at: Date; claim_outcome: "leased" | "refused" };
 
-async function claim(expertId: string, filters: QueueFilters, seconds: number): Promise<ClaimRow | null> {
-  const { text, values } = claimStatement(expertId, filters, seconds);
+async function claim(expertId: string, filters: QueueFilters, seconds: number, beyondCap: boolean): Promise<ClaimRow | null> {
+  const { text, values } = claimStatement(expertId, filters, seconds, beyondCap);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const { rows } = await preparedQuery<ClaimRow>(pool(), text, values);
     const row = rows[0];

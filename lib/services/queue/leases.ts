@@ -35,7 +35,8 @@ export type HeldLease = { round: "first" | "second"; created_at: Date; expires_a
  *
  * 1. the expert's own newest live lease, renewed; else their open gold sample, renewed;
  * 2. else the oldest item an admin sent to them, then the first available queue item (SKIP LOCKED), outside
- *    the datasets closed to them (restricted to others, pausing them, or awaiting their calibration); an
+ *    the datasets closed to them (restricted to others, pausing them, awaiting their calibration, or at
+ *    their daily cap unless `beyondCap`); an
  *    item sent to another expert is not available until that assignment runs out;
  * 3. a gold sample instead when a calibration round is open to them in scope (calibration serves only
  *    gold), or, at the item's dataset's gold rate, one of that dataset's gold samples they have not seen
@@ -48,8 +49,10 @@ export type HeldLease = { round: "first" | "second"; created_at: Date; expires_a
  * `claim_outcome` is 'refused' when a live lease (or a second serve of the gold sample, from the same
  * expert's other tab) appeared between the read and the write: the caller tries again.
  */
-export function claimStatement(expertId: string, filters: QueueFilters, seconds: number): { text: string; values: unknown[] } {
+export function claimStatement(expertId: string, filters: QueueFilters, seconds: number, beyondCap: boolean): { text: string; values: unknown[] } {
   const { from, where, order, params, scope } = availableToExpert(expertId, filters);
+  // A dataset whose daily cap the expert reached is closed too, until they choose to go on (docs/safe-viewing.md).
+  const closed = `restricted OR paused OR uncalibrated${beyondCap ? "" : " OR capped"}`;
   const lease = `$${params.length + 1}`;
   const hold = `now() + make_interval(secs => ${lease})`;
   const goldSamples = scope.sampleFilters("gs") === "TRUE" ? "gold_items g" : "gold_items g JOIN samples gs ON gs.id = g.sample_id";
@@ -65,7 +68,7 @@ export function claimStatement(expertId: string, filters: QueueFilters, seconds:
   // A queue item the expert may take now: no lease or gold sample of their own comes first, and its
   // dataset is open to them.
   const takeable = `NOT EXISTS (SELECT 1 FROM own) AND NOT EXISTS (SELECT 1 FROM own_gold) AND ${where}
-         AND q.dataset_id NOT IN (SELECT id FROM standing WHERE restricted OR paused OR uncalibrated)`;
+         AND q.dataset_id NOT IN (SELECT id FROM standing WHERE ${closed})`;
   const sql = `
     WITH own AS (
       UPDATE leases SET expires_at = ${hold}
@@ -94,7 +97,7 @@ export function claimStatement(expertId: string, filters: QueueFilters, seconds:
     candidate AS (SELECT * FROM assigned UNION ALL SELECT * FROM queued),
     gold_target AS (
       SELECT id AS dataset_id, calibration_round, 0 AS rank FROM standing
-       WHERE uncalibrated AND NOT failed AND NOT paused AND NOT restricted AND ${scope.datasetFilter("id")}
+       WHERE uncalibrated AND NOT failed AND NOT paused AND NOT restricted${beyondCap ? "" : " AND NOT capped"} AND ${scope.datasetFilter("id")}
       UNION ALL
       -- An item sent to the expert by name is never traded for gold.
       SELECT c.dataset_id, NULL, 1 FROM queued c JOIN standing d ON d.id = c.dataset_id WHERE random() * 10000 < d.gold_rate_bp),

@@ -17,6 +17,9 @@ export const queueFiltersSchema = z.strictObject({
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
+/** A claim: the queue's filters, and `beyondCap` once the expert chose to go on past a daily cap (docs/safe-viewing.md). */
+export const claimInputSchema = queueFiltersSchema.extend({ beyondCap: z.boolean().optional() });
+
 export const MAX_ANALYSIS_LENGTH = 20_000;
 
 /**

@@ -86,9 +86,10 @@ export function availableToExpert(expertId: string, filters: QueueFilters): Avai
 /**
  * Where expert $1 stands on every dataset (docs/quality-control.md), one row each: `restricted` to named
  * experts or groups that leave them out, `paused` on it, `uncalibrated` (it requires a calibration round
- * they have not passed), `failed` their current round, with the dataset's gold rate and their round. The
- * claim reads it once (a materialised CTE); a dataset that is restricted, pausing or uncalibrated has its
- * real queue closed to them.
+ * they have not passed), `failed` their current round, `capped` (they made its daily cap of decisions
+ * today: docs/safe-viewing.md), with the dataset's gold rate and their round. The claim reads it once (a
+ * materialised CTE); a dataset that is restricted, pausing or uncalibrated has its real queue closed to
+ * them, and a capped one too unless they chose to go on.
  */
 export const EXPERT_DATASETS = `SELECT d.id, d.gold_rate_bp, coalesce(st.calibration_round, 1) AS calibration_round,
           EXISTS (SELECT 1 FROM dataset_access r WHERE r.dataset_id = d.id)
@@ -96,8 +97,21 @@ export const EXPERT_DATASETS = `SELECT d.id, d.gold_rate_bp, coalesce(st.calibra
                               AND (r.expert_id = $1 OR r.group_name = ANY (SELECT unnest(groups) FROM users WHERE id = $1))) AS restricted,
           st.paused_at IS NOT NULL AS paused,
           d.calibration_items > 0 AND st.calibrated_at IS NULL AS uncalibrated,
-          st.calibration_failed_at IS NOT NULL AS failed
+          st.calibration_failed_at IS NOT NULL AS failed,
+          CASE WHEN d.daily_cap IS NULL THEN false
+               ELSE (${decidedTodayOn("d.id")}) >= d.daily_cap END AS capped
      FROM datasets d LEFT JOIN expert_standings st ON st.expert_id = $1 AND st.dataset_id = d.id`;
+
+/**
+ * Expert $1's decisions since midnight (server time) on the dataset with id `datasetColumn`, gold answers
+ * included: what a daily cap counts. Both walk the expert's own decisions of the day by their indexes.
+ */
+export function decidedTodayOn(datasetColumn: string): string {
+  return `(SELECT count(*) FROM adjudications a JOIN samples s ON s.id = a.sample_id
+             WHERE a.expert_id = $1 AND a.created_at >= date_trunc('day', now()) AND s.dataset_id = ${datasetColumn})
+        + (SELECT count(*) FROM gold_answers ga
+             WHERE ga.expert_id = $1 AND ga.correct IS NOT NULL AND ga.answered_at >= date_trunc('day', now()) AND ga.dataset_id = ${datasetColumn})`;
+}
 
 /**
  * The expert's decisions since midnight, server time, gold answers included: a count that dropped back

@@ -26,6 +26,8 @@ export type SampleListItem = {
   gold: boolean;
   question: string;
   hasImage: boolean;
+  /** The image's address for a list thumbnail (shown blurred: docs/safe-viewing.md). */
+  imageUrl: string | null;
   /** The judges' verdicts, with the odd one out of a 2:1 split marked. */
   judges: { name: string; judgment: RiskValue; minority: boolean }[];
   /** The newest guard pre-label. */
@@ -97,6 +99,7 @@ export async function listSamples(actor: Actor | null, rawFilters: unknown): Pro
     gold: seesGold && row.gold !== null,
     question: row.question.length > QUESTION_PREVIEW ? `${row.question.slice(0, QUESTION_PREVIEW)}…` : row.question,
     hasImage: row.imageSha256 !== null,
+    imageUrl: row.imageSha256 === null ? null : `/api/images/${row.imageSha256}`,
     judges: withMinority(parseStoredJudges(row.judges)),
     prelabel: row.prelabels[0] ? { model: row.prelabels[0].modelName, judgment: riskValueOf(row.prelabels[0].judgment) } : null,
     decisions: blindTo(actor, row.lease, now) ? [] : row.adjudications.map((decision) => ({ round: decision.round, judgment: riskValueOf(decision.judgment) })),

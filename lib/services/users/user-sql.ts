@@ -66,3 +66,15 @@ export async function userIdByEmail(db: Queryable, email: string): Promise<strin
   const { rows } = await db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [email]);
   return rows[0]?.id ?? null;
 }
+
+type ViewingRow = { reveal_images: boolean; grayscale_images: boolean };
+
+/** The user's safe-viewing preferences; `lock` holds the row until the transaction ends (a change reads, then writes them). */
+export async function viewingOf(db: Queryable, userId: string, lock = false): Promise<ViewingRow | null> {
+  const { rows } = await db.query<ViewingRow>(`SELECT reveal_images, grayscale_images FROM users WHERE id = $1${lock ? " FOR UPDATE" : ""}`, [userId]);
+  return rows[0] ?? null;
+}
+
+export async function writeViewing(db: Queryable, userId: string, viewing: ViewingRow): Promise<void> {
+  await db.query(`UPDATE users SET reveal_images = $2, grayscale_images = $3, updated_at = now() WHERE id = $1`, [userId, viewing.reveal_images, viewing.grayscale_images]);
+}

@@ -25,3 +25,11 @@ export const groupNameSchema = z.string().trim().min(1).max(64).regex(/^[a-z0-9]
 export const updateUserSchema = z
   .strictObject({ role: z.enum(ROLES).optional(), disabled: z.boolean().optional(), groups: z.array(groupNameSchema).max(50).optional() })
   .refine((value) => value.role !== undefined || value.disabled !== undefined || value.groups !== undefined, "change the role, the disabled flag or the groups");
+
+/** Safe viewing's per-user preferences (docs/safe-viewing.md): images shown unblurred, and in grayscale. */
+export const viewingPreferencesSchema = z
+  .strictObject({ revealImages: z.boolean().optional(), grayscaleImages: z.boolean().optional() })
+  .refine((value) => value.revealImages !== undefined || value.grayscaleImages !== undefined, "change revealImages or grayscaleImages");
+export type ViewingPreferences = { revealImages: boolean; grayscaleImages: boolean };
+/** What a new user, someone signed out and the command line get: images blurred, in colour. */
+export const SAFE_VIEWING_DEFAULTS: ViewingPreferences = { revealImages: false, grayscaleImages: false };

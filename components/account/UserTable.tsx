@@ -23,7 +23,7 @@ export function UserTable({ initial, selfId }: { initial: UserView[]; selfId: st
             <tr key={user.id} className="border-t border-slate-100">
               <td className="px-2 py-1">
                 {user.email}{" "}
-                <a href={`/admin/audit?actor=${encodeURIComponent(user.email)}`} className="text-sky-800 hover:underline">
+                <a href={`/admin/audit?actor=${encodeURIComponent(user.email)}`} className="text-sky-800 underline">
                   audit
                 </a>
               </td>

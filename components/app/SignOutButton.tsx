@@ -7,7 +7,7 @@ export function SignOutButton() {
     <button
       type="button"
       onClick={() => signOut({ callbackUrl: "/signin" })}
-      className="rounded px-2 py-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+      className="min-h-[44px] rounded px-2 py-1 text-slate-700 hover:bg-slate-100 hover:text-slate-900 lg:min-h-0"
     >
       Sign out
     </button>

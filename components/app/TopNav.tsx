@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { can, type Action } from "@/lib/auth/permissions";
 import { InboxLink } from "./InboxLink";
+import { NavMenu } from "./NavMenu";
 import { SignOutButton } from "./SignOutButton";
 
 const LINKS: { href: string; label: string; action: Action }[] = [
@@ -16,32 +17,27 @@ const LINKS: { href: string; label: string; action: Action }[] = [
 ];
 
 export function TopNav({ actor }: { actor: Actor | null }) {
+  const links = actor ? LINKS.filter((link) => can(link.action, actor.role)).map(({ href, label }) => ({ href, label })) : [];
   return (
-    <header className="border-b border-slate-200 bg-white">
-      {/* On a narrow screen the bar scrolls sideways instead of wrapping its links over each other; it is
-          positioned so that an absolutely placed child (a screen-reader-only label) scrolls with it instead of
-          widening the page. */}
-      <nav aria-label="Main" className="relative mx-auto flex h-11 max-w-[1600px] items-center gap-6 overflow-x-auto whitespace-nowrap px-4">
+    <header className="relative border-b border-slate-200 bg-white">
+      <nav aria-label="Main" className="mx-auto flex min-h-[44px] max-w-[1600px] items-center gap-6 px-4">
         <Link href="/samples" className="shrink-0 font-semibold tracking-tight text-slate-900">
           GuardTrace Studio
         </Link>
-        {actor &&
-          LINKS.filter((link) => can(link.action, actor.role)).map((link) => (
-            <Link key={link.href} href={link.href} className="shrink-0 text-slate-600 hover:text-slate-900">
-              {link.label}
-            </Link>
-          ))}
-        {actor && <InboxLink />}
-        <div className="ml-auto flex shrink-0 items-center gap-3 text-xs">
-          {actor && (
-            <>
-              <Link href="/account" className="text-slate-500 hover:text-slate-900">
-                {actor.email} · <span className="font-medium text-slate-700">{actor.role}</span>
-              </Link>
-              <SignOutButton />
-            </>
-          )}
-        </div>
+        {actor && (
+          <NavMenu
+            links={links}
+            inbox={<InboxLink />}
+            account={
+              <>
+                <Link href="/account" className="text-slate-600 hover:text-slate-900">
+                  {actor.email} · <span className="font-medium text-slate-700">{actor.role}</span>
+                </Link>
+                <SignOutButton />
+              </>
+            }
+          />
+        )}
       </nav>
     </header>
   );

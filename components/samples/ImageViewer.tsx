@@ -55,9 +55,10 @@ export function ImageViewer({ sampleId, src, width, height, alt, size = "large",
   }, [revealed, revealImages, sampleId]);
 
   const tone = grayscaleImages ? "grayscale" : "";
-  const image = (className: string) => (
+  // Blurred, the image is decoration: the button that reveals it carries the name.
+  const image = (className: string, decorative = false) => (
     // eslint-disable-next-line @next/next/no-img-element -- served by our authenticated route, not by the image optimiser
-    <img src={src} alt={alt} width={width} height={height} className={`${className} ${tone}`} />
+    <img src={src} alt={decorative ? "" : alt} width={width} height={height} className={`${className} ${tone}`} />
   );
 
   if (!shown) {
@@ -66,14 +67,15 @@ export function ImageViewer({ sampleId, src, width, height, alt, size = "large",
         type="button"
         onClick={() => setRevealed(true)}
         className={`relative block overflow-hidden rounded border border-slate-300 bg-slate-100 ${size === "thumb" ? "h-11 w-11 p-0.5" : "p-1"}`}
-        aria-label={`Reveal the blurred image${hotkey ? " (v)" : ""}`}
+        // A thumbnail has no room for words: its name says what the click does.
+        aria-label={size === "thumb" ? `Reveal the ${alt.charAt(0).toLowerCase()}${alt.slice(1)}` : undefined}
         aria-keyshortcuts={hotkey ? "v" : undefined}
         data-testid="image-blurred"
       >
-        {image(`${SIZES[size]} object-contain blur-xl`)}
+        {image(`${SIZES[size]} object-contain blur-xl`, true)}
         {size === "large" && (
           <span className="absolute inset-x-1 bottom-1 rounded bg-white/90 px-2 py-1 text-center text-xs font-medium text-slate-800">
-            Image hidden · click or press <kbd>v</kbd>
+            Reveal image{hotkey ? " (v)" : ""}
           </span>
         )}
       </button>

@@ -7,7 +7,7 @@ const STYLES: Record<RiskValue, string> = {
 };
 
 export function RiskBadge({ value, compact = false }: { value: RiskValue | null; compact?: boolean }) {
-  if (value === null) return <span className="text-xs text-slate-400">—</span>;
+  if (value === null) return <span className="text-xs text-slate-600">—</span>;
   return (
     <span
       title={RISK_LABELS[value]}

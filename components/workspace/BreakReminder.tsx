@@ -16,10 +16,10 @@ export function BreakReminder({ due, onBreak, onDismiss }: { due: BreakDue; onBr
         You have worked {due.minutes} minutes without a break. Time to look away for a while?
       </h2>
       <span className="flex gap-2">
-        <button ref={first} type="button" onClick={onBreak} className="min-h-11 rounded bg-slate-900 px-3 text-white hover:bg-slate-700">
+        <button ref={first} type="button" onClick={onBreak} className="min-h-[44px] rounded bg-slate-900 px-3 text-white hover:bg-slate-700">
           Take a break
         </button>
-        <button type="button" onClick={onDismiss} className="min-h-11 rounded border border-slate-400 bg-white px-3 hover:bg-slate-50">
+        <button type="button" onClick={onDismiss} className="min-h-[44px] rounded border border-slate-400 bg-white px-3 hover:bg-slate-50">
           Keep going
         </button>
       </span>
@@ -35,7 +35,7 @@ export function BreakScreen({ onBack }: { onBack: () => void }) {
     <div className="space-y-3 rounded border border-slate-200 bg-white p-10 text-center" data-testid="break-screen">
       <p className="font-medium">On a break. The sample is out of sight.</p>
       <p className="text-sm text-slate-700">Your hold on it is not renewed meanwhile: after a long break the next claim may bring another sample.</p>
-      <button ref={back} type="button" onClick={onBack} className="min-h-11 rounded bg-slate-900 px-4 text-sm text-white hover:bg-slate-700">
+      <button ref={back} type="button" onClick={onBack} className="min-h-[44px] rounded bg-slate-900 px-4 text-sm text-white hover:bg-slate-700">
         Back to work
       </button>
     </div>

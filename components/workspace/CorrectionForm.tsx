@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { RISK_RUBRIC } from "@/lib/domain/rubric";
 import type { ThinkingStep } from "@/lib/domain/thinking-steps";
 import { adjudicationInputSchema, type AdjudicationInput } from "@/lib/services/queue/queue-schemas";
+import { TAP_TARGET } from "./tap-target";
 
 type Props = {
   steps: ThinkingStep[];
@@ -67,9 +68,9 @@ export function CorrectionForm({ steps, selection, initialAnalysis, fieldErrors,
     >
       <fieldset>
         <legend className="text-xs font-semibold uppercase tracking-wide text-slate-600">Risk level</legend>
-        <div className="mt-1 flex gap-2" role="radiogroup" aria-describedby={shown.judgment ? "judgment-error" : undefined}>
+        <div className="mt-1 flex flex-wrap gap-2" role="radiogroup" aria-describedby={shown.judgment ? "judgment-error" : undefined}>
           {RISK_RUBRIC.map((level, index) => (
-            <label key={level.value} className="flex cursor-pointer items-center gap-1.5 rounded border border-slate-300 bg-white px-2 py-1 has-[:checked]:border-sky-600 has-[:checked]:ring-1 has-[:checked]:ring-sky-600">
+            <label key={level.value} className={`${TAP_TARGET} flex cursor-pointer items-center gap-1.5 rounded border border-slate-300 bg-white px-2 py-1 has-[:checked]:border-sky-600 has-[:checked]:ring-1 has-[:checked]:ring-sky-600`}>
               <input ref={index === 0 ? firstLevel : undefined} type="radio" name="judgment" value={level.value} />
               <span className="font-mono text-xs">{level.value}</span>
               <span className="text-xs">{level.name}</span>
@@ -129,10 +130,10 @@ export function CorrectionForm({ steps, selection, initialAnalysis, fieldErrors,
         )}
       </div>
       <div className="flex items-center gap-2">
-        <button type="submit" disabled={pending} className="rounded bg-slate-900 px-3 py-1 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60">
+        <button type="submit" disabled={pending} className={`${TAP_TARGET} rounded bg-slate-900 px-3 py-1 text-sm font-medium text-white hover:bg-slate-700 disabled:opacity-60`}>
           Submit correction <kbd className="ml-1 text-[10px] opacity-70">Ctrl+Enter</kbd>
         </button>
-        <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+        <button type="button" onClick={onCancel} className={`${TAP_TARGET} rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50`}>
           Cancel <kbd className="ml-1 text-[10px] opacity-70">Esc</kbd>
         </button>
       </div>

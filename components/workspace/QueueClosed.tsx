@@ -19,7 +19,7 @@ export function QueueClosed({ held, filtered, onCheck, onGoOn }: Props) {
       <div role="alert" className="space-y-2 rounded border border-amber-300 bg-amber-50 p-6 text-center" data-testid="queue-held">
         <p className="font-medium">{held.message}</p>
         {held.code === "daily_cap_reached" && (
-          <button type="button" onClick={onGoOn} className="min-h-11 rounded border border-slate-400 bg-white px-4 text-sm font-medium hover:bg-slate-50">
+          <button type="button" onClick={onGoOn} className="min-h-[44px] rounded border border-slate-400 bg-white px-4 text-sm font-medium hover:bg-slate-50">
             Go on past the cap
           </button>
         )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { TAP_TARGET } from "./tap-target";
 
 /** A one-line reason (for a skip or a flag), sent with Enter and cancelled with Escape. */
 export function ReasonForm({ label, action, pending, onSubmit, onCancel }: { label: string; action: string; pending: boolean; onSubmit: (text: string) => void; onCancel: () => void }) {
@@ -38,7 +39,7 @@ export function ReasonForm({ label, action, pending, onSubmit, onCancel }: { lab
         />
         {error && <p className="text-xs text-rose-700">{error}</p>}
       </div>
-      <button type="submit" disabled={pending} className="rounded bg-slate-900 px-3 py-1 text-sm font-medium text-white disabled:opacity-60">
+      <button type="submit" disabled={pending} className={`${TAP_TARGET} rounded bg-slate-900 px-3 py-1 text-sm font-medium text-white disabled:opacity-60`}>
         {action}
       </button>
     </form>

@@ -30,8 +30,8 @@ export function Sheet({ title, open, onClose, children }: { title: string; open:
       <div className="p-4">
         <div className="mb-3 flex items-center justify-between">
           <h2 className="font-semibold">{title}</h2>
-          <button type="button" onClick={onClose} className="rounded px-2 text-slate-500 hover:bg-slate-100" aria-label="Close">
-            Esc
+          <button type="button" onClick={onClose} className="min-h-[44px] rounded px-2 text-sm text-slate-700 hover:bg-slate-100">
+            Close <kbd className="text-xs">Esc</kbd>
           </button>
         </div>
         {children}

@@ -14,6 +14,7 @@ import { RubricList, Sheet, ShortcutList } from "./ShortcutSheet";
 import { useBlindMode } from "./use-blind-mode";
 import { useQueueSession } from "./use-queue-session";
 import { useWorkspaceKeys, type Mode } from "./use-workspace-keys";
+import { WorkspaceActions } from "./WorkspaceActions";
 import { WorkspaceHeader } from "./WorkspaceHeader";
 import { judgeLabel, WorkspaceJudges } from "./WorkspaceJudges";
 import { WorkspaceSample } from "./WorkspaceSample";
@@ -111,7 +112,8 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
         />
       )}
       {claim && !onBreak && (
-        <div aria-busy={busy} className={`grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] ${busy ? "opacity-70" : ""}`}>
+        // One column below 900 px, the judges under the trace; the bottom padding keeps the fixed action bar off the last lines.
+        <div aria-busy={busy} className={`grid grid-cols-1 gap-4 pb-28 min-[900px]:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] min-[900px]:pb-0 ${busy ? "opacity-70" : ""}`}>
           <WorkspaceSample
             sample={claim.sample}
             blind={blind}
@@ -122,7 +124,20 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
           />
           <div className="space-y-3">
             {session.calibration && <CalibrationFeedback note={session.calibration} onContinue={session.continueCalibration} />}
-            <WorkspaceJudges judges={judges} route={claim.sample.route} blind={blind} disabled={locked || mode !== "idle"} onSide={sideWith} />
+            {mode === "idle" && !session.calibration && (
+              <WorkspaceActions
+                judges={judges}
+                blind={blind}
+                disabled={locked}
+                canUndo={session.last !== null && !busy}
+                onSide={sideWith}
+                onCorrect={() => startCorrection()}
+                onSkip={() => setMode("skip")}
+                onFlag={() => setMode("flag")}
+                onUndo={session.undoLast}
+              />
+            )}
+            <WorkspaceJudges judges={judges} route={claim.sample.route} blind={blind} disabled={locked || mode !== "idle"} onSide={sideWith} onCorrectFrom={correctFromJudge} />
             {/* Blind mode hides the guard's verdict too: it anchors as much as a judge's name. */}
             {claim.sample.prelabel && !blind && (
               <div className="flex items-center gap-2 rounded border border-slate-200 bg-white px-3 py-2 text-xs">
@@ -144,11 +159,6 @@ export function Workspace({ filters }: { filters: QueueFilters }) {
             )}
             {mode === "skip" && <ReasonForm label="Why skip this sample?" action="Skip" pending={session.actPending} onCancel={() => setMode("idle")} onSubmit={(text) => session.act("skip", text)} />}
             {mode === "flag" && <ReasonForm label="What needs discussing?" action="Flag" pending={session.actPending} onCancel={() => setMode("idle")} onSubmit={(text) => session.act("flag", text)} />}
-            {mode === "idle" && !session.calibration && (
-              <p className="text-xs text-slate-500">
-                <kbd>1</kbd>–<kbd>{claim.sample.judges.length}</kbd> side with a judge · <kbd>c</kbd> correction · <kbd>s</kbd> skip · <kbd>f</kbd> flag · <kbd>?</kbd> all keys
-              </p>
-            )}
           </div>
         </div>
       )}

@@ -1,5 +1,6 @@
 import type { Claim } from "@/lib/services/queue/claim-next-sample";
 import type { QueueProgress } from "@/lib/services/queue/get-queue-progress";
+import { TAP_TARGET } from "./tap-target";
 
 type Props = { counts: QueueProgress | undefined; claim: Claim | null | undefined; blind: boolean; onToggleBlind: () => void; onOpenSheet: (sheet: "help" | "rubric") => void };
 
@@ -13,7 +14,7 @@ export function WorkspaceHeader({ counts, claim, blind, onToggleBlind, onOpenShe
         <span>
           Decided today <strong data-testid="decided-today">{counts?.decidedToday ?? "…"}</strong>
         </span>
-        <span className="text-slate-400">·</span>
+        <span className="text-slate-500" aria-hidden="true">·</span>
         <span>
           Left <strong data-testid="remaining">{counts?.remaining ?? "…"}</strong>
         </span>
@@ -22,19 +23,19 @@ export function WorkspaceHeader({ counts, claim, blind, onToggleBlind, onOpenShe
         </div>
       </div>
       {claim && (
-        <span className="text-xs text-slate-500">
+        <span className="text-xs text-slate-600">
           held until {new Date(claim.leaseExpiresAt).toLocaleTimeString()}
           {claim.round === "second" && <span className="ml-2 rounded bg-violet-100 px-1 text-violet-900">second opinion</span>}
         </span>
       )}
       <div className="ml-auto flex items-center gap-2 text-xs">
-        <button type="button" onClick={onToggleBlind} aria-pressed={blind} aria-keyshortcuts="b" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50 aria-pressed:bg-slate-900 aria-pressed:text-white">
+        <button type="button" onClick={onToggleBlind} aria-pressed={blind} aria-keyshortcuts="b" className={`${TAP_TARGET} rounded border border-slate-300 px-2 py-1 hover:bg-slate-50 aria-pressed:bg-slate-900 aria-pressed:text-white`}>
           Blind {blind ? "on" : "off"} <kbd className="opacity-60">b</kbd>
         </button>
-        <button type="button" onClick={() => onOpenSheet("rubric")} aria-keyshortcuts="r" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">
+        <button type="button" onClick={() => onOpenSheet("rubric")} aria-keyshortcuts="r" className={`${TAP_TARGET} rounded border border-slate-300 px-2 py-1 hover:bg-slate-50`}>
           Rubric <kbd className="opacity-60">r</kbd>
         </button>
-        <button type="button" onClick={() => onOpenSheet("help")} aria-keyshortcuts="?" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">
+        <button type="button" onClick={() => onOpenSheet("help")} aria-keyshortcuts="?" className={`${TAP_TARGET} rounded border border-slate-300 px-2 py-1 hover:bg-slate-50`}>
           Shortcuts <kbd className="opacity-60">?</kbd>
         </button>
       </div>

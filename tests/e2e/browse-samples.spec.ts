@@ -49,7 +49,7 @@ test("filters the list, then opens a sample with an image and zooms it", async (
   await expect(page.getByRole("article", { name: /Judge / })).toHaveCount(3);
   await expect(page.getByTestId("thinking-steps").locator("li").first()).toBeVisible();
   // Blurred first (docs/safe-viewing.md): a click reveals it, the next opens the full-size view.
-  await page.getByRole("button", { name: "Reveal the blurred image (v)" }).click();
+  await page.getByRole("button", { name: "Reveal image (v)" }).click();
   await page.getByRole("button", { name: "Zoom image" }).click();
   const dialog = page.getByRole("dialog", { name: "Image, full size" });
   await expect(dialog).toBeVisible();

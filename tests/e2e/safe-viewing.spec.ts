@@ -63,7 +63,7 @@ test("images are blurred in the list and on the sample page until revealed, by a
   await expect(page.getByTestId("image-revealed")).toHaveCount(1);
 
   await page.goto(`/samples/${firstId}`);
-  const blurred = page.getByRole("button", { name: "Reveal the blurred image (v)" });
+  const blurred = page.getByRole("button", { name: "Reveal image (v)" });
   await expect(blurred).toBeVisible();
   await expect(blurred.locator("img")).toHaveClass(/blur-xl/);
   await page.keyboard.press("v");

@@ -44,7 +44,7 @@ export default async function SamplePage({ params }: { params: Promise<{ id: str
           ).map(([term, value]) =>
             value ? (
               <div key={term} className="flex gap-1">
-                <dt className="text-slate-400">{term}</dt>
+                <dt className="text-slate-600">{term}</dt>
                 <dd>{value}</dd>
               </div>
             ) : null,

@@ -9,12 +9,11 @@ type Props = { links: { href: string; label: string }[]; inbox: ReactNode; accou
 
 /**
  * The main links: a row on a wide screen, a "Menu" disclosure below 1024 px, where eight links and the
- * account do not fit on one line. The menu closes on navigation and on Escape.
+ * account do not fit on one line. The menu closes when a link in it is followed, and on Escape.
  */
 export function NavMenu({ links, inbox, account }: Props) {
   const [open, setOpen] = useState(false);
   const pathname = usePathname();
-  useEffect(() => setOpen(false), [pathname]);
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => event.key === "Escape" && setOpen(false);
@@ -51,7 +50,7 @@ export function NavMenu({ links, inbox, account }: Props) {
           <ul className="mx-auto max-w-[1600px] px-4 py-2">
             {links.map((link) => (
               <li key={link.href}>
-                <Link href={link.href} aria-current={current(link.href)} className="flex min-h-[44px] items-center text-slate-800 aria-[current=page]:font-semibold">
+                <Link href={link.href} onClick={() => setOpen(false)} aria-current={current(link.href)} className="flex min-h-[44px] items-center text-slate-800 aria-[current=page]:font-semibold">
                   {link.label}
                 </Link>
               </li>

@@ -1,11 +1,17 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { ConfirmDialog } from "@/components/app/ConfirmDialog";
 import type { UserView } from "@/lib/services/users/list-users";
 import { apiJson } from "@/components/app/api-client";
 import { DataTable } from "@/components/app/DataTable";
 
+type Change = { id: string; change: { role?: string; disabled?: boolean }; question: string; confirmLabel: string };
+
+/** The users with their role and status; a role change or a disable waits for a confirmation. */
 export function UserTable({ initial, selfId }: { initial: UserView[]; selfId: string | null }) {
+  const [asked, setAsked] = useState<Change | null>(null);
   const queryClient = useQueryClient();
   const users = useQuery({ queryKey: ["users"], queryFn: async () => (await apiJson<{ items: UserView[] }>("/api/v1/users")).items, initialData: initial });
   const update = useMutation({
@@ -35,7 +41,14 @@ export function UserTable({ initial, selfId }: { initial: UserView[]; selfId: st
                   id={`role-${user.id}`}
                   value={user.role}
                   disabled={user.id === selfId}
-                  onChange={(event) => update.mutate({ id: user.id, change: { role: event.target.value } })}
+                  onChange={(event) =>
+                    setAsked({
+                      id: user.id,
+                      change: { role: event.target.value },
+                      question: `Change ${user.email} from ${user.role} to ${event.target.value}? ${event.target.value === "admin" ? "Admins manage users, datasets and exports." : "They keep their past decisions."}`,
+                      confirmLabel: `Make ${event.target.value}`,
+                    })
+                  }
                   className="h-7 rounded border border-slate-300 bg-white px-1"
                 >
                   {["admin", "expert", "viewer"].map((role) => (
@@ -47,7 +60,15 @@ export function UserTable({ initial, selfId }: { initial: UserView[]; selfId: st
                 {user.id === selfId ? (
                   "you"
                 ) : (
-                  <button type="button" onClick={() => update.mutate({ id: user.id, change: { disabled: !user.disabled } })} className="underline">
+                  <button
+                    type="button"
+                    onClick={() =>
+                      user.disabled
+                        ? update.mutate({ id: user.id, change: { disabled: false } })
+                        : setAsked({ id: user.id, change: { disabled: true }, question: `Disable ${user.email}? Their sessions and API tokens stop working at once; their decisions stay.`, confirmLabel: "Disable" })
+                    }
+                    className="underline"
+                  >
                     {user.disabled ? `Enable ${user.email}` : `Disable ${user.email}`}
                   </button>
                 )}
@@ -58,6 +79,15 @@ export function UserTable({ initial, selfId }: { initial: UserView[]; selfId: st
           ))}
         </tbody>
       </DataTable>
+      <ConfirmDialog
+        question={asked?.question ?? null}
+        confirmLabel={asked?.confirmLabel ?? ""}
+        onCancel={() => setAsked(null)}
+        onConfirm={() => {
+          if (asked) update.mutate({ id: asked.id, change: asked.change });
+          setAsked(null);
+        }}
+      />
     </div>
   );
 }

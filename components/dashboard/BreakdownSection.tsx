@@ -3,7 +3,10 @@
 import Link from "next/link";
 import { useState } from "react";
 import { BREAKDOWN_DIMENSIONS, type BreakdownDimension, type Dashboard } from "@/lib/stats/dashboard-types";
-import { agreementColour, figure, percent, samplesHref } from "./format";
+import { readAlpha } from "@/lib/stats/readings";
+import { AgreementLegend } from "./AgreementLegend";
+import { FigureInfo } from "./FigureInfo";
+import { agreementColour, figure, percent, samplesHref, TOO_FEW, unlessTooFew } from "./format";
 import { DataTable } from "@/components/app/DataTable";
 
 const LABELS: Record<BreakdownDimension, string> = { category: "Category", image_condition: "Image condition", attack: "Attack", model: "Source model" };
@@ -35,7 +38,22 @@ export function BreakdownSection({ dashboard }: { dashboard: Dashboard }) {
       <DataTable
         columns={[
           { label: LABELS[dimension] },
-          ...["samples", "3:0", "2:1", "no majority", "α ordinal", "α nominal", "Fleiss κ"].map((label) => ({ label, numeric: true })),
+          ...["samples", "3:0", "2:1", "no majority"].map((label) => ({ label, numeric: true })),
+          ...(
+            [
+              ["α ordinal", "Krippendorff's α with the ordinal distance over this group's samples: 1 is perfect agreement, 0 is chance."],
+              ["α nominal", "Krippendorff's α with levels as categories, over this group's samples."],
+              ["Fleiss κ", "Fleiss' κ over this group's samples: agreement beyond chance, levels as categories."],
+            ] as const
+          ).map(([label, definition]) => ({
+            label: (
+              <>
+                {label}
+                <FigureInfo label={label} definition={definition} />
+              </>
+            ),
+            numeric: true,
+          })),
         ]}
         role="tabpanel"
         aria-label={`By ${LABELS[dimension]}`}
@@ -56,11 +74,15 @@ export function BreakdownSection({ dashboard }: { dashboard: Dashboard }) {
                   {row.routing.no_majority}
                 </Link>
               </td>
-              <td className="px-2 text-right font-mono" style={{ backgroundColor: agreementColour(row.alphaOrdinal) }}>
-                {figure(row.alphaOrdinal)}
+              <td
+                className="px-2 text-right font-mono"
+                style={{ backgroundColor: row.samples >= TOO_FEW ? agreementColour(row.alphaOrdinal) : "transparent" }}
+                title={row.samples >= TOO_FEW ? readAlpha(row.alphaOrdinal) : undefined}
+              >
+                {unlessTooFew(row.samples, figure(row.alphaOrdinal))}
               </td>
-              <td className="px-2 text-right font-mono">{figure(row.alphaNominal)}</td>
-              <td className="px-2 text-right font-mono">{figure(row.fleissKappa)}</td>
+              <td className="px-2 text-right font-mono">{unlessTooFew(row.samples, figure(row.alphaNominal))}</td>
+              <td className="px-2 text-right font-mono">{unlessTooFew(row.samples, figure(row.fleissKappa))}</td>
             </tr>
           ))}
           {rows.length === 0 && (
@@ -72,6 +94,7 @@ export function BreakdownSection({ dashboard }: { dashboard: Dashboard }) {
           )}
         </tbody>
       </DataTable>
+      <AgreementLegend />
     </section>
   );
 }

@@ -1,8 +1,20 @@
 import Link from "next/link";
 import type { Dashboard } from "@/lib/stats/dashboard-types";
+import { readAlpha, readKappa } from "@/lib/stats/readings";
+import { FigureInfo } from "./FigureInfo";
 import { figure, percent, samplesHref, unlessTooFew } from "./format";
 import { Tile } from "./OverviewSection";
 import { DataTable } from "@/components/app/DataTable";
+
+/** A column name with its explanation; the n is each row's own. */
+function headerWithInfo(label: string, definition: string) {
+  return (
+    <>
+      {label}
+      <FigureInfo label={label} definition={definition} />
+    </>
+  );
+}
 
 function duration(seconds: number | null): string {
   if (seconds === null) return "—";
@@ -18,9 +30,13 @@ export function ExpertsSection({ dashboard }: { dashboard: Dashboard }) {
         <Tile label="Adjudicated" value={<Link href={samplesHref(dashboard.dataset, { status: "adjudicated" })} data-testid="adjudicated">{experts.adjudicated}</Link>} />
         <Tile label="Overturned the majority" value={experts.overturned_majority} />
         <Tile label="Double-adjudicated" value={experts.double_adjudicated} />
-        <Tile label="Expert–expert κ" value={<span data-testid="expert-kappa">{figure(experts.expert_kappa)}</span>} />
+        <Tile
+          label="Expert–expert κ"
+          value={<span data-testid="expert-kappa">{figure(experts.expert_kappa)}</span>}
+          info={{ definition: "Cohen's κ between the first and the second expert on each double-adjudicated sample: agreement beyond chance, levels as categories.", n: experts.double_adjudicated, reading: readKappa(experts.expert_kappa) }}
+        />
       </div>
-      <DataTable columns={[{ label: "expert" }, { label: "decisions", numeric: true }, { label: "overturn rate of 2:1 majorities", numeric: true }, { label: "median time per decision", numeric: true }]} caption="Per expert">
+      <DataTable columns={[{ label: "expert" }, { label: "decisions", numeric: true }, { label: headerWithInfo("overturn rate of 2:1 majorities", "The share of an expert's decisions on 2:1 samples that went against the majority's level; the n is theirs, in brackets."), numeric: true }, { label: headerWithInfo("median time per decision", "The median time from opening a sample to deciding it; below 20 decisions it reads \"too few\"."), numeric: true }]} caption="Per expert">
         <tbody>
           {dashboard.experts.map((row) => (
             <tr key={row.expert} className="border-t border-slate-100">
@@ -54,7 +70,7 @@ export function ExpertsSection({ dashboard }: { dashboard: Dashboard }) {
 /** Each expert's accuracy on gold samples with its Wilson 95% interval (docs/quality-control.md). */
 function GoldAccuracyTable({ gold }: { gold: Dashboard["stats"]["experts"]["gold"] }) {
   return (
-    <DataTable columns={[{ label: "expert" }, { label: "gold answers", numeric: true }, { label: "correct", numeric: true }, { label: "accuracy", numeric: true }, { label: "95% interval", numeric: true }, { label: "status" }]} caption="Gold accuracy per expert">
+    <DataTable columns={[{ label: "expert" }, { label: "gold answers", numeric: true }, { label: "correct", numeric: true }, { label: "accuracy", numeric: true }, { label: headerWithInfo("95% interval", "The Wilson score interval for the accuracy: where the expert's true accuracy lies with 95% confidence. An expert is paused when its upper end falls below the dataset's floor."), numeric: true }, { label: "status" }]} caption="Gold accuracy per expert">
       <tbody>
         {gold.map((row) => (
           <tr key={row.expert} className="border-t border-slate-100">
@@ -85,10 +101,14 @@ function SpanAgreementFigures({ spans }: { spans: Dashboard["stats"]["experts"][
     <div className="space-y-2" data-testid="span-agreement">
       <h3 className="text-xs font-semibold text-slate-700">Where harm starts: {spans.n} double-adjudicated samples with two spans</h3>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Tile label="Start in the same step" value={spans.same_step_share === null ? "—" : `${(100 * spans.same_step_share).toFixed(1)}%`} />
-        <Tile label="α (interval) of the start step" value={figure(spans.alpha_interval_start_step)} />
-        <Tile label="Median distance, characters" value={distance(spans.char_distance)} />
-        <Tile label="Median distance, steps" value={distance(spans.step_distance)} />
+        <Tile label="Start in the same step" value={spans.same_step_share === null ? "—" : `${(100 * spans.same_step_share).toFixed(1)}%`} info={{ definition: "The share of these samples where both experts' spans start in the same thinking step.", n: spans.n }} />
+        <Tile
+          label="α (interval) of the start step"
+          value={figure(spans.alpha_interval_start_step)}
+          info={{ definition: "Krippendorff's α with the interval distance on the step number where each expert's span starts.", n: spans.n, reading: readAlpha(spans.alpha_interval_start_step) }}
+        />
+        <Tile label="Median distance, characters" value={distance(spans.char_distance)} info={{ definition: "How many characters apart the two span starts are: the median, the 90th percentile and the largest.", n: spans.n }} />
+        <Tile label="Median distance, steps" value={distance(spans.step_distance)} info={{ definition: "How many thinking steps apart the two span starts are: the median, the 90th percentile and the largest.", n: spans.n }} />
       </div>
       <DataTable columns={[{ label: "start steps apart" }, ...spans.step_distance.histogram.map((bin) => ({ label: bin.bucket, numeric: true }))]} caption="Distance between the two span starts, in thinking steps">
         <tbody>

@@ -1,7 +1,9 @@
 import Link from "next/link";
 import type { Dashboard } from "@/lib/stats/dashboard-types";
+import { readAlpha, readKappa } from "@/lib/stats/readings";
+import { AgreementLegend } from "./AgreementLegend";
 import { ConfusionTable } from "./ConfusionTable";
-import { agreementColour, figure, percent, samplesHref, unlessTooFew } from "./format";
+import { agreementColour, figure, percent, samplesHref, TOO_FEW, unlessTooFew } from "./format";
 import { Tile } from "./OverviewSection";
 
 export function JudgesSection({ dashboard }: { dashboard: Dashboard }) {
@@ -15,19 +17,30 @@ export function JudgesSection({ dashboard }: { dashboard: Dashboard }) {
     const range = alphaInterval[key];
     return range ? `95% CI ${figure(range.low)} – ${figure(range.high)}` : "CI —";
   };
+  // α and κ rest on the samples at least two judges rated; a reference-only sample has none.
+  const judged = stats.routing.unanimous + stats.routing.majority + stats.routing.no_majority;
+  const alphaInfo = (scale: string, reading: number | null) => ({
+    definition: `Krippendorff's α with the ${scale} distance: 1 − observed disagreement / disagreement expected by chance, over all judges and samples. 1 is perfect agreement, 0 is chance.`,
+    n: judged,
+    reading: readAlpha(reading),
+  });
   return (
     <section aria-labelledby="judges" className="space-y-3">
       <h2 id="judges" className="text-sm font-semibold">Judges</h2>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Tile label="Krippendorff α nominal" value={<span data-testid="alpha-nominal">{figure(alpha.nominal)}</span>} detail={interval("nominal")} />
-        <Tile label="Krippendorff α ordinal" value={<span data-testid="alpha-ordinal">{figure(alpha.ordinal)}</span>} detail={interval("ordinal")} />
-        <Tile label="Krippendorff α interval" value={<span data-testid="alpha-interval">{figure(alpha.interval)}</span>} detail={interval("interval")} />
-        <Tile label="Fleiss κ" value={<span data-testid="fleiss-kappa">{figure(stats.judges.fleiss_kappa)}</span>} />
+        <Tile label="Krippendorff α nominal" value={<span data-testid="alpha-nominal">{figure(alpha.nominal)}</span>} detail={interval("nominal")} info={alphaInfo("nominal (levels as categories)", alpha.nominal)} />
+        <Tile label="Krippendorff α ordinal" value={<span data-testid="alpha-ordinal">{figure(alpha.ordinal)}</span>} detail={interval("ordinal")} info={alphaInfo("ordinal (0 < 0.5 < 1, ranks only)", alpha.ordinal)} />
+        <Tile label="Krippendorff α interval" value={<span data-testid="alpha-interval">{figure(alpha.interval)}</span>} detail={interval("interval")} info={alphaInfo("interval (0, 0.5 and 1 as numbers)", alpha.interval)} />
+        <Tile
+          label="Fleiss κ"
+          value={<span data-testid="fleiss-kappa">{figure(stats.judges.fleiss_kappa)}</span>}
+          info={{ definition: "Fleiss' κ: agreement among all judges on each sample beyond what their overall level shares would give by chance, levels as categories.", n: judged, reading: readKappa(stats.judges.fleiss_kappa) }}
+        />
       </div>
       <div className="grid grid-cols-1 gap-3 lg:grid-cols-2">
         <div className="rounded border border-slate-200 bg-white p-3">
           <table className="text-xs" aria-label="Pairwise Cohen's kappa">
-            <caption className="mb-1 text-left font-medium">Pairwise Cohen&apos;s κ (unweighted; linear in the tooltip)</caption>
+            <caption className="mb-1 text-left font-medium">Pairwise Cohen&apos;s κ (unweighted; n, agreement, linear κ and the reading in each cell&apos;s tooltip)</caption>
             <thead>
               <tr>
                 <td />
@@ -49,11 +62,11 @@ export function JudgesSection({ dashboard }: { dashboard: Dashboard }) {
                     return (
                       <td
                         key={column}
-                        title={pair ? `n ${pair.n}, agreement ${figure(pair.agreement)}, linear κ ${figure(pair.cohen_kappa_linear)}` : undefined}
+                        title={pair ? `n ${pair.n}, agreement ${figure(pair.agreement)}, linear κ ${figure(pair.cohen_kappa_linear)}${pair.cohen_kappa === null ? "" : `; ${readKappa(pair.cohen_kappa)}`}` : undefined}
                         className="px-2 py-1 text-center font-mono"
-                        style={{ backgroundColor: pair ? agreementColour(pair.cohen_kappa) : "transparent" }}
+                        style={{ backgroundColor: pair && pair.n >= TOO_FEW ? agreementColour(pair.cohen_kappa) : "transparent" }}
                       >
-                        {pair ? figure(pair.cohen_kappa) : ""}
+                        {pair ? unlessTooFew(pair.n, figure(pair.cohen_kappa)) : ""}
                       </td>
                     );
                   })}
@@ -61,11 +74,12 @@ export function JudgesSection({ dashboard }: { dashboard: Dashboard }) {
               ))}
             </tbody>
           </table>
+          <AgreementLegend />
         </div>
         <div className="rounded border border-slate-200 bg-white p-3">
           <table className="w-full text-xs">
             <caption className="mb-1 text-left font-medium">Each judge</caption>
-            <thead className="text-slate-500">
+            <thead className="text-slate-600">
               <tr>
                 <th scope="col" className="text-left font-normal">judge</th>
                 <th scope="col" className="text-right font-normal">samples</th>

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Dashboard } from "@/lib/stats/dashboard-types";
-import { samplesHref } from "./format";
+import { FigureInfo, type FigureExplanation } from "./FigureInfo";
+import { samplesHref, TOO_FEW } from "./format";
 
 const PALETTE = ["#0369a1", "#b45309", "#15803d", "#7c3aed", "#be123c", "#0f766e", "#4d7c0f", "#a21caf"];
 
@@ -86,12 +87,23 @@ export function OverviewSection({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
-export function Tile({ label, value, detail }: { label: string; value: React.ReactNode; detail?: React.ReactNode }) {
+/** One figure. With `info`, its label carries the explanation (FigureInfo), and below TOO_FEW items the figure reads "too few". */
+export function Tile({ label, value, detail, info }: { label: string; value: React.ReactNode; detail?: React.ReactNode; info?: FigureExplanation }) {
+  const tooFew = info?.n !== undefined && info.n < TOO_FEW;
   return (
     <div className="rounded border border-slate-200 bg-white px-3 py-2">
-      <div className="text-[11px] font-medium tracking-wide text-slate-500">{label}</div>
-      <div className="font-mono text-lg text-slate-900">{value}</div>
-      {detail && <div className="text-xs text-slate-500">{detail}</div>}
+      <div className="text-[11px] font-medium tracking-wide text-slate-600">
+        {label}
+        {info && <FigureInfo label={label} {...info} />}
+      </div>
+      {tooFew ? (
+        <div className="font-mono text-lg text-slate-600">too few ({info?.n})</div>
+      ) : (
+        <>
+          <div className="font-mono text-lg text-slate-900">{value}</div>
+          {detail && <div className="text-xs text-slate-600">{detail}</div>}
+        </>
+      )}
     </div>
   );
 }

@@ -42,6 +42,20 @@ export function apiHandler<Context>(handler: Handler<Context>, options: { bodyTy
   };
 }
 
+/**
+ * Wraps a route handler that needs no signed-in caller because its URL carries its credential (an
+ * invitation's one-time token): errors are mapped as for every other route, and nothing else is assumed.
+ */
+export function publicApiHandler<Context>(handler: (request: Request, context: Context) => Promise<Response>): (request: Request, context: Context) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
 function assertOwnPageRequest(request: Request, bodyType: string) {
   const type = request.headers.get("content-type")?.split(";")[0]!.trim().toLowerCase();
   if (type !== bodyType) throw new CrossSiteRequestError(`Send ${bodyType} (Content-Type) with the session cookie, or use an API token.`);

@@ -17,6 +17,7 @@ type Who = "anonymous" | "admin" | "expert";
 const PAGES: Record<string, { path: (sampleId: number) => string; as: Who } | "redirect"> = {
   "PAGE /": "redirect",
   "PAGE /signin": { path: () => "/signin", as: "anonymous" },
+  "PAGE /invite/[token]": { path: () => "/invite/not-a-token", as: "anonymous" },
   "PAGE /samples": { path: () => "/samples?dataset=demo", as: "admin" },
   "PAGE /samples/[id]": { path: (id) => `/samples/${id}`, as: "admin" },
   "PAGE /dashboard": { path: () => "/dashboard?dataset=demo", as: "admin" },

@@ -42,6 +42,15 @@ test("an admin disables a user, who can then no longer sign in", async ({ page, 
   await signIn(page, E2E_USERS.admin.email, E2E_USERS.admin.password);
   await page.getByRole("link", { name: "Users" }).click();
   await page.getByRole("button", { name: `Disable ${E2E_USERS.disposable.email}` }).click();
+  // It asks first; Cancel, the focused answer, changes nothing.
+  const confirm = page.getByRole("dialog", { name: "Confirm" });
+  await expect(confirm).toContainText(`Disable ${E2E_USERS.disposable.email}?`);
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole("button", { name: `Disable ${E2E_USERS.disposable.email}` })).toBeVisible();
+  await page.getByRole("button", { name: `Disable ${E2E_USERS.disposable.email}` }).click();
+  await confirm.getByRole("button", { name: "Disable" }).click();
   await expect(page.getByRole("button", { name: `Enable ${E2E_USERS.disposable.email}` })).toBeVisible();
   const other = await browser.newPage({ baseURL: test.info().project.use.baseURL });
   await other.goto("/signin");
@@ -76,4 +85,38 @@ test("sign out everywhere ends this browser's session and every other one", asyn
   await other.goto("/account");
   await expect(other).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
   await other.close();
+});
+
+test("an admin invites a user with a one-time link, confirms a role change, and the link works once", async ({ page, browser }) => {
+  await signIn(page, E2E_USERS.admin.email, E2E_USERS.admin.password);
+  await page.goto("/admin/users");
+  const invite = page.getByRole("form", { name: "Invite a user" });
+  await invite.getByLabel("Email").fill("invited@e2e.test");
+  await invite.getByLabel("Role").selectOption("expert");
+  await invite.getByRole("button", { name: "Invite" }).click();
+  const link = page.getByTestId("invite-link");
+  await expect(link).toHaveValue(/\/invite\/[A-Za-z0-9_-]{43}$/);
+  const invitePath = new URL(await link.inputValue()).pathname;
+
+  const role = page.getByLabel("Role of invited@e2e.test");
+  await expect(role).toHaveValue("expert");
+  await role.selectOption("viewer");
+  const confirm = page.getByRole("dialog", { name: "Confirm" });
+  await expect(confirm).toContainText("Change invited@e2e.test from expert to viewer?");
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(role).toHaveValue("expert");
+
+  const guest = await (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  await guest.goto(invitePath);
+  await expect(guest.getByText("You are invited as invited@e2e.test")).toBeVisible();
+  await guest.getByLabel("Password", { exact: true }).fill("an invited password");
+  await guest.getByLabel("Password again").fill("an invited password");
+  await guest.getByRole("button", { name: "Set password" }).click();
+  await guest.getByRole("link", { name: "Sign in as invited@e2e.test" }).click();
+  await guest.getByLabel("Email").fill("invited@e2e.test");
+  await guest.getByLabel("Password").fill("an invited password");
+  await guest.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(guest).toHaveURL(/\/samples/);
+  await guest.goto(invitePath);
+  await expect(guest.getByRole("alert")).toContainText("This invitation link is not valid");
 });

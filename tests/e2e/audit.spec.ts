@@ -10,6 +10,9 @@ test("an admin reads a sample's audit trail, filters it, and exports it as JSONL
   const table = page.getByRole("table");
   await expect(table).toContainText("adjudication.correction");
   await expect(table).toContainText(E2E_USERS.expert.email);
+  // The sample by its external id and dataset, not its row number; the change field by field.
+  await expect(table.getByRole("link", { name: "q-2 (e2e-queue)" }).first()).toBeVisible();
+  await expect(table.locator("dl").first().locator("dt").first()).not.toBeEmpty();
 
   await page.goto("/admin/audit");
   await page.getByLabel("Action").fill("user.create");
@@ -18,6 +21,9 @@ test("an admin reads a sample's audit trail, filters it, and exports it as JSONL
   const rows = table.locator("tbody tr");
   expect(await rows.count()).toBeGreaterThanOrEqual(5);
   for (const text of await rows.allTextContents()) expect(text).toContain("user.create");
+  const created = rows.filter({ hasText: E2E_USERS.viewer.email }).first();
+  await expect(created.locator("dt")).toContainText(["email", "role"]);
+  await expect(created.locator("dd").nth(1)).toHaveText("viewer");
 
   const href = await page.getByRole("link", { name: "Export JSONL" }).getAttribute("href");
   const response = await page.request.get(href!);

@@ -68,6 +68,11 @@ const MATRIX: Record<string, Entry> = {
   "GET /api/v1/tokens": { path: () => "/api/v1/tokens", expect: ANY_ROLE(200) },
   "POST /api/v1/tokens": { path: () => "/api/v1/tokens", body: {}, expect: ANY_ROLE(422) },
   "DELETE /api/v1/tokens/[id]": { path: () => `/api/v1/tokens/${UNKNOWN_UUID}`, expect: ANY_ROLE(404) },
+  "POST /api/v1/users": { path: () => "/api/v1/users", body: {}, expect: ADMINS(422) },
+  // The link is the credential: no sign-in, and an unknown token is simply not found (a body is checked first).
+  "GET /api/v1/invitations/[token]": { path: () => "/api/v1/invitations/not-a-token", expect: PUBLIC(404) },
+  "POST /api/v1/invitations/[token]": { path: () => "/api/v1/invitations/not-a-token", body: { password: "a long enough password" }, expect: PUBLIC(404) },
+  "PAGE /invite/[token]": { path: () => "/invite/not-a-token", expect: PUBLIC(200) },
   "GET /api/v1/account/viewing": { path: () => "/api/v1/account/viewing", expect: ANY_ROLE(200) },
   "PATCH /api/v1/account/viewing": { path: () => "/api/v1/account/viewing", body: {}, expect: ANY_ROLE(422) },
   // No such sample: refused after the role check, so no reveal is recorded.

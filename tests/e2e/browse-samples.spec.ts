@@ -43,13 +43,13 @@ test("filters the list, then opens a sample with an image and zooms it", async (
 
   await rows.first().getByRole("link").click();
   await expect(page).toHaveURL(/\/samples\/\d+$/);
+  // Blurred first (docs/safe-viewing.md): a click reveals it, the next opens the full-size view.
+  await page.getByRole("button", { name: "Reveal image (v)" }).click();
   const image = page.getByRole("img", { name: /Image of sample/ }).first();
   await expect(image).toBeVisible();
   expect(await image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBeGreaterThan(0);
   await expect(page.getByRole("article", { name: /Judge / })).toHaveCount(3);
   await expect(page.getByTestId("thinking-steps").locator("li").first()).toBeVisible();
-  // Blurred first (docs/safe-viewing.md): a click reveals it, the next opens the full-size view.
-  await page.getByRole("button", { name: "Reveal image (v)" }).click();
   await page.getByRole("button", { name: "Zoom image" }).click();
   const dialog = page.getByRole("dialog", { name: "Image, full size" });
   await expect(dialog).toBeVisible();

@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/request-actor";
 import { auditFiltersSchema } from "@/lib/services/audit/audit-filters";
 import { listAuditEvents } from "@/lib/services/audit/list-audit-events";
+import { AuditChange } from "@/components/app/AuditChange";
 import { DataTable } from "@/components/app/DataTable";
 import { PageNotice } from "@/components/app/PageNotice";
 
@@ -45,20 +46,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Export JSONL
         </a>
       </form>
-      <DataTable columns={[{ label: "when" }, { label: "who" }, { label: "what" }, { label: "on" }, { label: "before → after" }]}>
+      <DataTable columns={[{ label: "when" }, { label: "who" }, { label: "what" }, { label: "on" }, { label: "change" }]}>
         <tbody>
           {page.items.map((event) => (
             <tr key={event.id} className="border-t border-slate-100 align-top">
               <td className="whitespace-nowrap px-2 py-1 font-mono">{new Date(event.at).toLocaleString()}</td>
               <td className="px-2 py-1">{event.actor}</td>
               <td className="px-2 py-1 font-mono">{event.action}</td>
-              <td className="px-2 py-1 font-mono">
-                {event.entityType === "sample" && event.entityId ? <Link href={`/samples/${event.entityId}`} className="text-sky-800 hover:underline">sample {event.entityId}</Link> : `${event.entityType} ${event.entityId ?? ""}`}
+              <td className="px-2 py-1">
+                <span className="font-mono">{event.entityType}</span>{" "}
+                {event.entityType === "sample" && event.entityId ? (
+                  <Link href={`/samples/${event.entityId}`} className="text-sky-800 underline">
+                    {event.entityLabel ?? event.entityId}
+                  </Link>
+                ) : (
+                  <span title={event.entityId ?? undefined}>{event.entityLabel ?? event.entityId ?? ""}</span>
+                )}
               </td>
               <td className="max-w-xl px-2 py-1">
-                <code className="block whitespace-pre-wrap break-words text-[11px] text-slate-600">
-                  {event.before ? JSON.stringify(event.before) : "—"} → {event.after ? JSON.stringify(event.after) : "—"}
-                </code>
+                <AuditChange before={event.before} after={event.after} />
               </td>
             </tr>
           ))}

@@ -1,3 +1,4 @@
+import { InviteUserForm } from "@/components/account/InviteUserForm";
 import { UserTable } from "@/components/account/UserTable";
 import { can } from "@/lib/auth/permissions";
 import { requirePageActor } from "@/lib/auth/request-actor";
@@ -12,7 +13,10 @@ export default async function UsersPage() {
   return (
     <div className="space-y-3">
       <h1 className="text-base font-semibold">Users</h1>
-      <p className="text-xs text-slate-600">New users: <code>npm run gts -- user add EMAIL --role ROLE</code> (password on stdin), or sign-in through OIDC.</p>
+      <InviteUserForm />
+      <p className="text-xs text-slate-600">
+        Also: <code>npm run gts -- user add EMAIL --role ROLE</code> (password on stdin), or sign-in through OIDC.
+      </p>
       <UserTable initial={await listUsers(actor)} selfId={actor.userId} />
     </div>
   );

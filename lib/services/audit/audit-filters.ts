@@ -16,6 +16,16 @@ export const auditFiltersSchema = z.object({
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 
 export function auditView(row: AuditRow) {
-  return { id: Number(row.id), at: row.at.toISOString(), actor: row.actor, action: row.action, entityType: row.entity_type, entityId: row.entity_id, before: row.before, after: row.after };
+  return {
+    id: Number(row.id),
+    at: row.at.toISOString(),
+    actor: row.actor,
+    action: row.action,
+    entityType: row.entity_type,
+    entityId: row.entity_id,
+    entityLabel: row.entity_label,
+    before: row.before,
+    after: row.after,
+  };
 }
 export type AuditEventView = ReturnType<typeof auditView>;

@@ -3,7 +3,7 @@ import type { Queryable } from "../../db/pool";
 type Role = "admin" | "expert" | "viewer";
 
 /** The new user, or null when the email is taken (the unique key settles a race). */
-export async function insertUser(db: Queryable, user: { email: string; name: string | null; passwordHash: string; role: Role }): Promise<{ id: string; email: string; role: Role } | null> {
+export async function insertUser(db: Queryable, user: { email: string; name: string | null; passwordHash: string | null; role: Role }): Promise<{ id: string; email: string; role: Role } | null> {
   const { rows } = await db.query<{ id: string; email: string; role: Role }>(
     `INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, $4)
      ON CONFLICT (email) DO NOTHING RETURNING id, email, role`,
@@ -77,4 +77,36 @@ export async function viewingOf(db: Queryable, userId: string, lock = false): Pr
 
 export async function writeViewing(db: Queryable, userId: string, viewing: ViewingRow): Promise<void> {
   await db.query(`UPDATE users SET reveal_images = $2, grayscale_images = $3, updated_at = now() WHERE id = $1`, [userId, viewing.reveal_images, viewing.grayscale_images]);
+}
+
+export async function insertInvitation(db: Queryable, invitation: { tokenHash: string; userId: string; createdById: string | null; days: number }): Promise<Date> {
+  const { rows } = await db.query<{ expires_at: Date }>(
+    `INSERT INTO invitations (token_hash, user_id, created_by_id, expires_at) VALUES ($1, $2, $3, now() + make_interval(days => $4)) RETURNING expires_at`,
+    [invitation.tokenHash, invitation.userId, invitation.createdById, invitation.days],
+  );
+  return rows[0]!.expires_at;
+}
+
+/**
+ * Uses the invitation with this token hash, once: the conditional update settles two tabs racing with
+ * the same link. The invited user's id and email, or null when the link is unknown, used or run out.
+ */
+export async function useInvitation(db: Queryable, tokenHash: string): Promise<{ user_id: string; email: string } | null> {
+  const { rows } = await db.query<{ user_id: string; email: string }>(
+    `UPDATE invitations i SET used_at = now() FROM users u
+      WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > now() AND u.id = i.user_id AND u.disabled_at IS NULL
+      RETURNING i.user_id, u.email`,
+    [tokenHash],
+  );
+  return rows[0] ?? null;
+}
+
+/** Whom a live invitation is for, without using it: what the page the link opens greets. */
+export async function invitationFor(db: Queryable, tokenHash: string): Promise<{ email: string; expires_at: Date } | null> {
+  const { rows } = await db.query<{ email: string; expires_at: Date }>(
+    `SELECT u.email, i.expires_at FROM invitations i JOIN users u ON u.id = i.user_id
+      WHERE i.token_hash = $1 AND i.used_at IS NULL AND i.expires_at > now() AND u.disabled_at IS NULL`,
+    [tokenHash],
+  );
+  return rows[0] ?? null;
 }

@@ -33,3 +33,10 @@ export const viewingPreferencesSchema = z
 export type ViewingPreferences = { revealImages: boolean; grayscaleImages: boolean };
 /** What a new user, someone signed out and the command line get: images blurred, in colour. */
 export const SAFE_VIEWING_DEFAULTS: ViewingPreferences = { revealImages: false, grayscaleImages: false };
+
+/** An invitation: the account is made at once, without a password, which the invited user sets through a one-time link. */
+export const inviteUserSchema = z.strictObject({ email: emailSchema, role: z.enum(ROLES), name: z.string().trim().max(200).optional() });
+export type InviteUserInput = z.input<typeof inviteUserSchema>;
+
+/** The invited user's choice of password, on the page the link opens. */
+export const acceptInvitationSchema = z.strictObject({ password: passwordSchema });

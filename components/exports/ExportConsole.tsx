@@ -103,10 +103,7 @@ export function ExportConsole({ datasets, initialHistory, profile }: { datasets:
             {!options
               ? `Fix: ${Object.entries(fieldErrors).map(([field, message]) => `${FIELD_LABELS[field] ?? field} ${message}`).join("; ")}`
               : preview.data
-                ? Object.entries(preview.data.counts)
-                    .filter(([, count]) => count !== null)
-                    .map(([kind, count]) => `${kind.toUpperCase()} ${count} samples`)
-                    .join(" · ")
+                ? previewText(preview.data)
                 : "Counting…"}
           </p>
           {options && preview.data && <p className="text-xs text-slate-700" data-testid="export-lengths">{lengthsText(preview.data.lengths, options.maxLength)}</p>}
@@ -139,4 +136,14 @@ function lengthsText(lengths: LengthEstimate, maxLength: number): string {
   if (lengths.max === null) return `Lengths: ${pending || "no rows"}.`;
   const over = lengths.overMaxLength > 0 ? `${lengths.overMaxLength} over ${maxLength}` : `all within ${maxLength}`;
   return `Lengths (estimate, tokens): median ${lengths.p50} · p95 ${lengths.p95} · max ${lengths.max}; ${over}${pending ? `; ${pending}` : ""}.`;
+}
+
+const UNITS = { sft: "rows", dpo: "pairs", ogdpo: "pairs" } as const;
+
+/** "SFT 120 rows · DPO 40 pairs · OGDPO 55 pairs from 30 samples": what each kind writes, and from how many samples when that differs. */
+function previewText(preview: ExportPreview): string {
+  return (["sft", "dpo", "ogdpo"] as const)
+    .filter((kind) => preview.rows[kind] !== null)
+    .map((kind) => `${kind.toUpperCase()} ${preview.rows[kind]} ${UNITS[kind]}${preview.rows[kind] !== preview.counts[kind] ? ` from ${preview.counts[kind]} samples` : ""}`)
+    .join(" · ");
 }

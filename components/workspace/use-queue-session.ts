@@ -168,6 +168,7 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void, on
     /** The `u` key: undo the last decision while its lease would still hold. */
     undoLast: () => {
       if (last && Date.now() < last.undoUntil && !busy) undo.mutate(last.sampleId);
+      else if (last && busy) setNotice({ tone: "info", text: "The next sample is still loading: press u again in a moment to undo." });
       else setNotice({ tone: "error", text: "Nothing to undo." });
     },
     act: (kind: "skip" | "flag", text: string) => act.mutate({ kind, text }),

@@ -164,6 +164,10 @@ describe("export bundles", () => {
       "qwen3-vl-235b reads it as 1.",
     ]);
     expect(all.manifest.counts.ogdpo).toMatchObject({ rows: 6, byRoute: { no_majority: 3, majority: 3 } });
+    // The preview counts the same pairs before the click, not the samples behind them.
+    const preview = async (pairs: "first" | "all") => previewExport(CLI_ACTOR, { kind: "ogdpo", format: "trl", dataset: "export", pairs });
+    expect(await preview("first")).toMatchObject({ counts: { ogdpo: 3 }, rows: { ogdpo: first.length } });
+    expect(await preview("all")).toMatchObject({ counts: { ogdpo: 3 }, rows: { ogdpo: 6, sft: null, dpo: null } });
   });
 
   it("exports every kind at once into per-kind folders, and SFT can add expert-decided samples", async () => {

@@ -35,6 +35,26 @@ export async function countKindSamples(db: Queryable, kind: ExampleKind, options
   return rows[0]!.count;
 }
 
+/**
+ * How many OGDPO pairs the decided samples under the filters would give (read-examples.ts builds them):
+ * each judge whose level differs from the first decision's, and the newest pre-label when it differs and
+ * has an analysis, is a rejected side; `pairs: "first"` keeps one per sample that has any.
+ */
+export async function countOgdpoPairs(db: Queryable, options: ExportOptions): Promise<number> {
+  const { rows } = await db.query<{ pairs: number }>(
+    `SELECT coalesce(sum(CASE WHEN $6 THEN c.n ELSE least(c.n, 1) END), 0)::int AS pairs
+       FROM samples s
+       JOIN adjudications a ON a.sample_id = s.id AND a.round = 'first'
+      CROSS JOIN LATERAL (
+        SELECT (SELECT count(*) FROM jsonb_array_elements(s.judges) j WHERE (j->>'judgment')::numeric <> a.judgment::text::numeric)
+             + (SELECT count(*) FROM (SELECT p.judgment, p.analysis FROM prelabels p WHERE p.sample_id = s.id ORDER BY p.created_at DESC LIMIT 1) newest
+                 WHERE newest.judgment <> a.judgment AND newest.analysis IS NOT NULL) AS n) c
+      WHERE ${kindCondition("ogdpo", options)}`,
+    [...filterParams(options), options.pairs === "all"],
+  );
+  return rows[0]!.pairs;
+}
+
 /** The token lengths of the rows the kinds would write, from the stored counts (the guard profile `profileSha`'s fixed part included). */
 export async function estimateLengths(db: Queryable, options: ExportOptions, kinds: ExampleKind[], profileSha: string): Promise<LengthEstimate> {
   const conditions = kinds.map((kind) => kindCondition(kind, options));

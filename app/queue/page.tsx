@@ -1,8 +1,10 @@
+import { QueueFilterForm } from "@/components/workspace/QueueFilterForm";
 import { Workspace } from "@/components/workspace/Workspace";
 import { requirePageActor } from "@/lib/auth/request-actor";
 import { can } from "@/lib/auth/permissions";
 import { queueFiltersSchema } from "@/lib/services/queue/queue-schemas";
 import { PageNotice } from "@/components/app/PageNotice";
+import { listFilterOptions } from "@/lib/services/samples/list-filter-options";
 
 export const dynamic = "force-dynamic";
 
@@ -19,5 +21,11 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   if (!parsed.success) {
     return <PageNotice tone="error">The queue filters in the address are not valid: {parsed.error.issues.map((issue) => issue.path.join(".")).join(", ")}.</PageNotice>;
   }
-  return <Workspace filters={parsed.data} />;
+  return (
+    <div className="space-y-2">
+      <QueueFilterForm filters={parsed.data} options={await listFilterOptions(actor)} />
+      {/* Keyed by the filters: other filters are another session with the queue, claimed afresh. */}
+      <Workspace key={JSON.stringify(parsed.data)} filters={parsed.data} />
+    </div>
+  );
 }

@@ -1,25 +1,9 @@
 import Link from "next/link";
+import { FilterChips } from "@/components/app/FilterChips";
+import { FilterSelect } from "@/components/app/FilterSelect";
 import { CATEGORIES, IMAGE_CONDITIONS } from "@/lib/import/record-schema";
 import type { FilterOptions } from "@/lib/services/samples/list-filter-options";
 import { DISCUSSION_FILTERS, FILTER_KEYS, filtersToSearchParams, SAMPLE_STATUSES, VOTE_ROUTES, type SampleFilters } from "@/lib/services/samples/sample-filters";
-
-function Select({ name, label, value, options }: { name: string; label: string; value: string | undefined; options: readonly string[] }) {
-  return (
-    <div className="flex flex-col">
-      <label htmlFor={`filter-${name}`} className="text-[11px] font-medium uppercase tracking-wide text-slate-500">
-        {label}
-      </label>
-      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""} className="mt-0.5 h-8 min-w-32 rounded border border-slate-300 bg-white px-1.5">
-        <option value="">any</option>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /**
  * A plain GET form: filters live in the URL, so a filtered view can be bookmarked and shared. Every filter
@@ -28,27 +12,27 @@ function Select({ name, label, value, options }: { name: string; label: string; 
 export function SampleFilterForm({ filters, options }: { filters: SampleFilters; options: FilterOptions }) {
   return (
     <form method="get" action="/samples" aria-label="Filter samples" className="flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3">
-      <Select name="dataset" label="Dataset" value={filters.dataset} options={options.datasets} />
-      <Select name="route" label="Route" value={filters.route} options={VOTE_ROUTES} />
-      <Select name="category" label="Category" value={filters.category} options={CATEGORIES} />
-      <Select name="imageCondition" label="Image" value={filters.imageCondition} options={IMAGE_CONDITIONS} />
-      <Select name="attack" label="Attack" value={filters.attack} options={options.attacks} />
-      <Select name="model" label="Source model" value={filters.model} options={options.models} />
-      <Select name="source" label="Source" value={filters.source} options={options.sources} />
-      <Select name="judge" label="Judge" value={filters.judge} options={options.judges} />
-      <Select name="judgeJudgment" label="Judge said" value={filters.judgeJudgment} options={["0", "0.5", "1"]} />
-      <Select name="minorityJudge" label="Odd one out" value={filters.minorityJudge} options={options.judges} />
-      <Select name="expertJudgment" label="Expert said" value={filters.expertJudgment} options={["0", "0.5", "1"]} />
-      <Select name="status" label="Status" value={filters.status} options={SAMPLE_STATUSES} />
-      <Select name="discussion" label="Discussion" value={filters.discussion} options={DISCUSSION_FILTERS} />
+      <FilterSelect name="dataset" label="Dataset" value={filters.dataset} options={options.datasets} />
+      <FilterSelect name="route" label="Route" value={filters.route} options={VOTE_ROUTES} />
+      <FilterSelect name="category" label="Category" value={filters.category} options={CATEGORIES} />
+      <FilterSelect name="imageCondition" label="Image" value={filters.imageCondition} options={IMAGE_CONDITIONS} />
+      <FilterSelect name="attack" label="Attack" value={filters.attack} options={options.attacks} />
+      <FilterSelect name="model" label="Source model" value={filters.model} options={options.models} />
+      <FilterSelect name="source" label="Source" value={filters.source} options={options.sources} />
+      <FilterSelect name="judge" label="Judge" value={filters.judge} options={options.judges} />
+      <FilterSelect name="judgeJudgment" label="Judge said" value={filters.judgeJudgment} options={["0", "0.5", "1"]} />
+      <FilterSelect name="minorityJudge" label="Odd one out" value={filters.minorityJudge} options={options.judges} />
+      <FilterSelect name="expertJudgment" label="Expert said" value={filters.expertJudgment} options={["0", "0.5", "1"]} />
+      <FilterSelect name="status" label="Status" value={filters.status} options={SAMPLE_STATUSES} />
+      <FilterSelect name="discussion" label="Discussion" value={filters.discussion} options={DISCUSSION_FILTERS} />
       <div className="flex flex-col">
-        <label htmlFor="filter-expert" className="text-[11px] font-medium uppercase tracking-wide text-slate-500">
+        <label htmlFor="filter-expert" className="text-[11px] font-medium uppercase tracking-wide text-slate-600">
           Expert
         </label>
         <input id="filter-expert" name="expert" type="email" defaultValue={filters.expert ?? ""} placeholder="email" className="mt-0.5 h-8 w-48 rounded border border-slate-300 px-1.5" />
       </div>
       <div className="flex flex-col">
-        <label htmlFor="filter-externalId" className="text-[11px] font-medium uppercase tracking-wide text-slate-500">
+        <label htmlFor="filter-externalId" className="text-[11px] font-medium uppercase tracking-wide text-slate-600">
           External id
         </label>
         <input id="filter-externalId" name="externalId" defaultValue={filters.externalId ?? ""} className="mt-0.5 h-8 w-40 rounded border border-slate-300 px-1.5" />
@@ -85,23 +69,9 @@ const FILTER_LABELS: Record<(typeof FILTER_KEYS)[number], string> = {
 
 /** The active filters as chips, each a link to the same list without it. */
 export function ActiveFilters({ filters }: { filters: SampleFilters }) {
-  const active = FILTER_KEYS.filter((key) => filters[key] !== undefined);
-  if (active.length === 0) return null;
-  return (
-    <ul aria-label="Active filters" className="flex flex-wrap gap-1.5 text-xs">
-      {active.map((key) => {
-        const rest = filtersToSearchParams({ ...filters, [key]: undefined }).toString();
-        return (
-          <li key={key} className="flex items-center gap-1 rounded-full border border-sky-200 bg-sky-50 py-0.5 pl-2 pr-1 text-sky-900">
-            <span>
-              {FILTER_LABELS[key]}: <span className="font-medium">{String(filters[key])}</span>
-            </span>
-            <Link href={`/samples${rest ? `?${rest}` : ""}`} aria-label={`Remove the filter ${FILTER_LABELS[key]}`} className="rounded-full px-1 hover:bg-sky-100">
-              ×
-            </Link>
-          </li>
-        );
-      })}
-    </ul>
-  );
+  const chips = FILTER_KEYS.filter((key) => filters[key] !== undefined).map((key) => {
+    const rest = filtersToSearchParams({ ...filters, [key]: undefined }).toString();
+    return { key, label: FILTER_LABELS[key], value: String(filters[key]), removeHref: `/samples${rest ? `?${rest}` : ""}` };
+  });
+  return <FilterChips chips={chips} />;
 }

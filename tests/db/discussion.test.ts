@@ -8,7 +8,7 @@ import { listComments } from "@/lib/services/discussion/list-comments";
 import { importSamples } from "@/lib/services/import/import-samples";
 import { claimNextSample } from "@/lib/services/queue/claim-next-sample";
 import { resolveFlags } from "@/lib/services/queue/resolve-flags";
-import { flagSample } from "@/lib/services/queue/set-sample-aside";
+import { flagSample, skipSample } from "@/lib/services/queue/set-sample-aside";
 import { listSamples } from "@/lib/services/samples/list-samples";
 import { getDashboard } from "@/lib/services/stats/get-dashboard";
 import { addUser } from "@/lib/services/users/add-user";
@@ -87,6 +87,13 @@ describe("discussion threads", () => {
     expect(comments.map((comment) => comment.kind).slice(-2)).toEqual(["flag", "resolution"]);
     expect((await listSamples(admin, { dataset: "talk", discussion: "open_flag" })).items).toEqual([]);
     expect((await listSamples(admin, { dataset: "talk", discussion: "thread" })).items.map((item) => item.id).sort()).toEqual([...new Set([ids.t1!, flagged])].sort());
+  });
+
+  it("finds the samples an expert skipped, and only those", async () => {
+    expect((await listSamples(admin, { dataset: "talk", discussion: "skipped" })).items).toEqual([]);
+    const claimed = await claimNextSample(expert, { dataset: "talk" });
+    await skipSample(expert, claimed!.sample.id, { reason: "Needs a medical reviewer." });
+    expect((await listSamples(admin, { dataset: "talk", discussion: "skipped" })).items.map((item) => item.id)).toEqual([claimed!.sample.id]);
   });
 
   it("audits every comment with its text", async () => {

@@ -6,8 +6,8 @@ import { CATEGORIES, IMAGE_CONDITIONS } from "../../import/record-schema";
 export const VOTE_ROUTES = ["unanimous", "majority", "no_majority", "reference"] as const;
 export const SAMPLE_STATUSES = ["pending", "adjudicated"] as const;
 export const JUDGMENT_PARAMS = ["0", "0.5", "1"] as const;
-/** `open_flag`: held back by a flag nobody resolved yet; `thread`: has a discussion thread. */
-export const DISCUSSION_FILTERS = ["open_flag", "thread"] as const;
+/** `open_flag`: held back by a flag nobody resolved yet; `thread`: has a discussion thread; `skipped`: an expert passed on it, with a reason. */
+export const DISCUSSION_FILTERS = ["open_flag", "thread", "skipped"] as const;
 
 
 const label = z.string().trim().min(1).max(200);

@@ -48,5 +48,6 @@ export function sampleWhere(filters: SampleFilters): Prisma.SampleWhereInput {
   if (filters.status === "pending") conditions.push({ adjudications: { none: {} } });
   if (filters.discussion === "open_flag") conditions.push({ flags: { some: { resolvedAt: null } } });
   if (filters.discussion === "thread") conditions.push({ comments: { some: {} } });
+  if (filters.discussion === "skipped") conditions.push({ skips: { some: {} } });
   return conditions.length > 0 ? { AND: conditions } : {};
 }

@@ -274,7 +274,7 @@ async function plans(dataset: string, datasetId: string, expertId: string): Prom
   try {
     const explain = async (sql: string, params: unknown[]) =>
       (await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY ON) ${sql}`, params)).rows.map((row) => row["QUERY PLAN"]).join("\n");
-    const claim = claimStatement(expertId, { dataset }, 60, false);
+    const claim = claimStatement(expertId, { dataset }, 60, { beyondCap: false, ahead: false });
     // EXPLAIN ANALYZE runs the statement: the claim's lease is rolled back.
     await client.query("BEGIN");
     const claimPlan = await explain(claim.text, claim.values);

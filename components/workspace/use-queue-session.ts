@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError } from "@/components/app/api-client";
 import type { Claim } from "@/lib/services/queue/claim-next-sample";
 import type { CalibrationFeedback } from "@/lib/services/quality/answer-gold";
@@ -44,16 +44,37 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void, on
   const [held, setHeld] = useState<Held | null>(null);
   // A ref, not state: the claim that follows the choice to go on must already carry it.
   const beyondCap = useRef(false);
+  // The claim-ahead (docs/adjudication.md): the next sample, claimed while the expert reads this one.
+  // Refs beside the state, because a key press must see them before React renders again.
+  const [ahead, setAheadState] = useState<Claim | null>(null);
+  const aheadRef = useRef<Claim | null>(null);
+  const claimRef = useRef<Claim | null | undefined>(undefined);
+  const prefetching = useRef(false);
+  const setAhead = useCallback((next: Claim | null) => {
+    aheadRef.current = next;
+    setAheadState(next);
+  }, []);
+  // The view's callback through a ref: it is a new function on every render, and the timers below must not restart with it.
+  const onClaimedRef = useRef(onClaimed);
+  useEffect(() => {
+    onClaimedRef.current = onClaimed;
+  });
+  const show = useCallback(
+    (next: Claim | null) => {
+      claimRef.current = next;
+      setClaim(next);
+      if (next && aheadRef.current?.sample.id === next.sample.id) setAhead(null);
+      setHeld(null);
+      setFieldErrors({});
+      onClaimedRef.current();
+      void queryClient.invalidateQueries({ queryKey: progressKey });
+    },
+    [queryClient, progressKey, setAhead],
+  );
 
   const claimNext = useMutation({
     mutationFn: () => queueApi.claim(filters, beyondCap.current),
-    onSuccess: (next) => {
-      setClaim(next);
-      setHeld(null);
-      setFieldErrors({});
-      onClaimed();
-      void queryClient.invalidateQueries({ queryKey: progressKey });
-    },
+    onSuccess: show,
     onError: (error) => {
       if (error instanceof ApiError && HOLD_CODES.has(error.code)) {
         setClaim(null);
@@ -69,34 +90,87 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void, on
     claimNextSample();
   }, [claimNextSample]);
 
+  /** On to the next sample: the claim-ahead when there is one (no round trip), else a claim. */
+  const advance = useCallback(() => {
+    const next = aheadRef.current;
+    if (next) {
+      setAhead(null);
+      show(next);
+    } else claimNextSample();
+  }, [claimNextSample, setAhead, show]);
+
+  // While a sample is in hand, claim the next one beside it; a refusal (a cap, nothing left) just means none.
+  const inHand = claim?.sample.id;
+  useEffect(() => {
+    if (inHand === undefined || aheadRef.current || prefetching.current) return;
+    prefetching.current = true;
+    queueApi
+      .claim(filters, beyondCap.current, true)
+      .then((next) => {
+        if (next && next.sample.id !== claimRef.current?.sample.id) setAhead(next);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        prefetching.current = false;
+      });
+  }, [inHand, filters, setAhead]);
+
+  // An unused claim-ahead goes back to the queue when the workspace closes or the page goes away.
+  useEffect(() => {
+    const giveBack = () => {
+      const next = aheadRef.current;
+      if (next) void queueApi.release(next.sample.id);
+      aheadRef.current = null;
+    };
+    window.addEventListener("pagehide", giveBack);
+    return () => {
+      window.removeEventListener("pagehide", giveBack);
+      giveBack();
+    };
+  }, []);
+
+  type DecideVariables = { sampleId: number; input: AdjudicationInput; summary: string; externalId: string; previous: Claim | null };
   const decide = useMutation({
-    mutationFn: ({ sampleId, input }: { sampleId: number; input: AdjudicationInput; summary: string; externalId: string }) => queueApi.decide(sampleId, input),
+    mutationFn: ({ sampleId, input }: DecideVariables) => queueApi.decide(sampleId, input),
     onMutate: async () => {
       await queryClient.cancelQueries({ queryKey: progressKey });
       const previous = queryClient.getQueryData<QueueProgress>(progressKey);
       if (previous) queryClient.setQueryData<QueueProgress>(progressKey, { decidedToday: previous.decidedToday + 1, remaining: Math.max(0, previous.remaining - 1) });
       return { previous };
     },
-    onError: (error, _variables, context) => {
+    onError: (error, variables, context) => {
       if (context?.previous) queryClient.setQueryData(progressKey, context.previous);
+      // The view moved on before the answer: put the sample back, unless it is gone anyway (a conflict).
+      const conflict = error instanceof ApiError && error.code === "conflict";
+      if (variables.previous && !conflict) {
+        if (claimRef.current) setAhead(claimRef.current);
+        claimRef.current = variables.previous;
+        setClaim(variables.previous);
+      }
       if (error instanceof ApiError && error.code === "invalid") {
         setFieldErrors(error.fields);
         setNotice({ tone: "error", text: `Not saved: ${Object.entries(error.fields).map(([field, messages]) => `${field} ${messages.join(", ")}`).join("; ")}` });
         return;
       }
-      setNotice({ tone: "error", text: `Not saved: ${messageOf(error)}${error instanceof ApiError && error.code === "conflict" ? " Moving on to the next sample." : ""}` });
-      if (error instanceof ApiError && error.code === "conflict") claimNextSample();
+      setNotice({ tone: "error", text: `Not saved: ${messageOf(error)}${conflict ? " Moving on to the next sample." : ""}` });
+      if (conflict && !variables.previous) advance();
     },
     onSuccess: (decision, variables) => {
       setNotice(null);
       if (decision.calibration) {
-        // A calibration answer is final: no undo, and the next sample waits until the expert has read the reference.
+        // A calibration answer is final: no undo, and the next sample waits until the expert has read the
+        // reference, so a view that moved on comes back to the sample answered.
+        if (variables.previous) {
+          if (claimRef.current) setAhead(claimRef.current);
+          claimRef.current = variables.previous;
+          setClaim(variables.previous);
+        }
         setLast(null);
         setCalibration({ externalId: variables.externalId, summary: variables.summary, feedback: decision.calibration });
         return;
       }
       setLast({ sampleId: decision.sampleId, externalId: variables.externalId, summary: variables.summary, undoUntil: Date.parse(decision.undoUntil) });
-      claimNextSample();
+      if (!variables.previous) advance();
     },
   });
 
@@ -114,29 +188,34 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void, on
     mutationFn: ({ kind, text }: { kind: "skip" | "flag"; text: string }) => (kind === "skip" ? queueApi.skip(claim!.sample.id, text) : queueApi.flag(claim!.sample.id, text)),
     onSuccess: (_result, { kind }) => {
       setNotice({ tone: "info", text: kind === "skip" ? `Skipped ${claim?.sample.externalId}.` : `Flagged ${claim?.sample.externalId} for discussion.` });
-      claimNextSample();
+      advance();
     },
     onError: (error) => {
       setNotice({ tone: "error", text: messageOf(error) });
-      if (error instanceof ApiError && error.code === "conflict") claimNextSample();
+      if (error instanceof ApiError && error.code === "conflict") advance();
     },
   });
 
   // A calibration answer ended the hold: nothing to renew while its feedback shows. Nor during a break
   // (docs/safe-viewing.md): a sample nobody is looking at goes back to the queue when its lease runs out.
   const sampleId = calibration || onBreak ? undefined : claim?.sample.id;
+  const aheadId = onBreak ? undefined : ahead?.sample.id;
   useEffect(() => {
     if (sampleId === undefined) return;
     const timer = setInterval(() => {
       queueApi.renew(sampleId).catch((error: unknown) => {
         setNotice({ tone: "error", text: `Your hold on this sample ended: ${messageOf(error)} Loading the next one.` });
-        claimNextSample();
+        advance();
       });
+      // A claim-ahead someone else took meanwhile is simply dropped: the next claim finds another.
+      if (aheadId !== undefined) queueApi.renew(aheadId).catch(() => aheadRef.current?.sample.id === aheadId && setAhead(null));
     }, RENEW_EVERY_MS);
     return () => clearInterval(timer);
-  }, [sampleId, claimNextSample]);
+  }, [sampleId, aheadId, advance, setAhead]);
 
-  const busy = decide.isPending || claimNext.isPending || act.isPending || undo.isPending;
+  // A decision the view already moved on from does not hold the next sample up.
+  const decidingInPlace = decide.isPending && !decide.variables?.previous;
+  const busy = decidingInPlace || claimNext.isPending || act.isPending || undo.isPending;
   return {
     claim,
     calibration,
@@ -150,7 +229,7 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void, on
     /** Leaves a calibration answer's feedback for the next sample. */
     continueCalibration: () => {
       setCalibration(null);
-      claimNextSample();
+      advance();
     },
     counts: progress.data,
     notice,
@@ -162,7 +241,12 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void, on
     claimNext: claimNextSample,
     /** Decides the sample in hand; `summary` is what the "Saved …" line says. */
     decide: (input: AdjudicationInput, summary: string) => {
-      if (claim) decide.mutate({ sampleId: claim.sample.id, externalId: claim.sample.externalId, input, summary });
+      if (!claim) return;
+      // Siding with a judge cannot fail validation: with a claim-ahead in hand the next sample shows at
+      // once, before the answer, and comes back only if the server refuses the decision.
+      const moveOn = input.supports !== undefined && aheadRef.current !== null;
+      if (moveOn) advance();
+      decide.mutate({ sampleId: claim.sample.id, externalId: claim.sample.externalId, input, summary, previous: moveOn ? claim : null });
     },
     undo: (target: number) => undo.mutate(target),
     /** The `u` key: undo the last decision while its lease would still hold. */

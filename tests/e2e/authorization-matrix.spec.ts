@@ -61,6 +61,7 @@ const MATRIX: Record<string, Entry> = {
   "PAGE /inbox": { path: () => "/inbox", expect: PAGE() },
   "POST /api/v1/samples/[id]/gold": { path: (ids) => `/api/v1/samples/${ids.sample}/gold`, body: { judgment: 7 }, expect: ADMINS(422) },
   "POST /api/v1/samples/[id]/lease": { path: (ids) => `/api/v1/samples/${ids.sample}/lease`, expect: EXPERTS(409) },
+  "DELETE /api/v1/samples/[id]/lease": { path: (ids) => `/api/v1/samples/${ids.sample}/lease`, expect: EXPERTS(409) },
   "POST /api/v1/samples/[id]/skip": { path: (ids) => `/api/v1/samples/${ids.sample}/skip`, body: { reason: "x" }, expect: EXPERTS(409) },
   "GET /api/v1/audit": { path: () => "/api/v1/audit?limit=5", expect: ADMINS(200) },
   "GET /api/v1/audit/export": { path: () => "/api/v1/audit/export?action=token.create", expect: ADMINS(200) },

@@ -121,3 +121,11 @@ export async function dropFromRealQueue(db: Queryable, sampleId: number): Promis
   await db.query(`DELETE FROM queue_items WHERE sample_id = $1`, [sampleId]);
   await db.query(`DELETE FROM leases WHERE sample_id = $1`, [sampleId]);
 }
+
+/**
+ * Takes back a gold sample served to the expert that they never answered (a claim-ahead they did not
+ * use): they may meet it again later, since nothing of it was scored.
+ */
+export async function withdrawOpenGold(db: Queryable, id: string): Promise<void> {
+  await db.query(`DELETE FROM gold_answers WHERE id = $1 AND answered_at IS NULL`, [id]);
+}

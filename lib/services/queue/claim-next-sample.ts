@@ -10,7 +10,7 @@ import type { SampleDetailRow } from "../samples/sample-detail-sql";
 import { claimExposure } from "../exposure/claim-exposure";
 import type { BreakDue } from "../../exposure/work-stretch";
 import { claimInputSchema, type QueueFilters } from "./queue-schemas";
-import { claimStatement } from "./leases";
+import { claimStatement, type ClaimMode } from "./leases";
 import { requireExpert } from "./require-expert";
 import { explainEmptyQueue } from "../quality/explain-empty-queue";
 
@@ -29,15 +29,17 @@ const MAX_ATTEMPTS = 8;
  * other, and the lease is written with a conditional upsert, so two experts can never hold one sample.
  * Returns null when the queue (under the filters) is empty, and refuses (403 or 409) when it is empty for
  * this expert because the quality control holds them back (docs/quality-control.md) or they reached a
- * daily cap they have not chosen to pass (docs/safe-viewing.md).
+ * daily cap they have not chosen to pass (docs/safe-viewing.md). With `ahead`, it takes the next sample
+ * beside the one in hand (the workspace's claim-ahead: docs/adjudication.md).
  */
 export async function claimNextSample(actor: Actor | null, rawFilters: unknown): Promise<Claim | null> {
   const expertId = requireExpert(actor);
-  const { beyondCap = false, ...filters } = parseInput(claimInputSchema, rawFilters);
+  const { beyondCap = false, ahead = false, ...filters } = parseInput(claimInputSchema, rawFilters);
   const seconds = leaseSeconds();
-  const claimed = await claim(expertId, filters, seconds, beyondCap);
+  const claimed = await claim(expertId, filters, seconds, { beyondCap, ahead });
   if (!claimed) {
-    await explainEmptyQueue(expertId, filters.dataset ?? null, beyondCap);
+    // A claim-ahead that finds nothing says nothing: the claim after the current sample will explain.
+    if (!ahead) await explainEmptyQueue(expertId, filters.dataset ?? null, beyondCap);
     return null;
   }
   // The workspace never shows a reference label or gold status: on a gold sample they are the answer being scored.
@@ -48,8 +50,8 @@ export async function claimNextSample(actor: Actor | null, rawFilters: unknown):
 
 type ClaimRow = SampleDetailRow & { claim_round: "first" | "second"; lease_expires_at: Date; claim_outcome: "leased" | "refused" };
 
-async function claim(expertId: string, filters: QueueFilters, seconds: number, beyondCap: boolean): Promise<ClaimRow | null> {
-  const { text, values } = claimStatement(expertId, filters, seconds, beyondCap);
+async function claim(expertId: string, filters: QueueFilters, seconds: number, mode: ClaimMode): Promise<ClaimRow | null> {
+  const { text, values } = claimStatement(expertId, filters, seconds, mode);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const { rows } = await preparedQuery<ClaimRow>(pool(), text, values);
     const row = rows[0];

@@ -46,10 +46,20 @@ export type HeldLease = { round: "first" | "second"; created_at: Date; expires_a
  *    insert whose unique key (sample, expert) serves it to them at most once;
  * 5. the sample's detail.
  *
+ * A claim-ahead (`ahead`) skips step 1: the workspace takes the next sample while the expert reads the
+ * current one, under the same rules, and only while they hold fewer than two; it gives back one it does
+ * not use (`releaseHold`).
+ *
  * `claim_outcome` is 'refused' when a live lease (or a second serve of the gold sample, from the same
  * expert's other tab) appeared between the read and the write: the caller tries again.
  */
-export function claimStatement(expertId: string, filters: QueueFilters, seconds: number, beyondCap: boolean): { text: string; values: unknown[] } {
+/** `beyondCap`: the expert chose to go on past a daily cap; `ahead`: a claim-ahead, see below. */
+export type ClaimMode = { beyondCap: boolean; ahead: boolean };
+
+/** How many samples a claim-ahead lets an expert hold at once: the one in hand and the next. */
+const MOST_HELD_AHEAD = 2;
+
+export function claimStatement(expertId: string, filters: QueueFilters, seconds: number, { beyondCap, ahead }: ClaimMode): { text: string; values: unknown[] } {
   const { from, where, order, params, scope } = availableToExpert(expertId, filters);
   // A dataset whose daily cap the expert reached is closed too, until they choose to go on (docs/safe-viewing.md).
   const closed = `restricted OR paused OR uncalibrated${beyondCap ? "" : " OR capped"}`;
@@ -67,21 +77,28 @@ export function claimStatement(expertId: string, filters: QueueFilters, seconds:
               ORDER BY g.sample_id LIMIT 1)`;
   // A queue item the expert may take now: no lease or gold sample of their own comes first, and its
   // dataset is open to them.
+  // A claim-ahead takes a new sample beside the one in hand, and only while the expert holds fewer than two.
+  const heldAhead = `(SELECT count(*) FROM leases WHERE expert_id = $1 AND expires_at > now())
+            + (SELECT count(*) FROM gold_answers WHERE expert_id = $1 AND answered_at IS NULL AND expires_at > now()) < ${MOST_HELD_AHEAD}`;
   const takeable = `NOT EXISTS (SELECT 1 FROM own) AND NOT EXISTS (SELECT 1 FROM own_gold) AND ${where}
-         AND q.dataset_id NOT IN (SELECT id FROM standing WHERE ${closed})`;
-  const sql = `
-    WITH own AS (
-      UPDATE leases SET expires_at = ${hold}
+         AND q.dataset_id NOT IN (SELECT id FROM standing WHERE ${closed})${ahead ? ` AND ${heldAhead}` : ""}`;
+  const own = ahead
+    ? `SELECT sample_id, round, expires_at FROM leases WHERE false`
+    : `UPDATE leases SET expires_at = ${hold}
        WHERE sample_id = (SELECT sample_id FROM leases WHERE expert_id = $1 AND expires_at > now()
                            ORDER BY created_at DESC LIMIT 1 FOR UPDATE)
-       RETURNING sample_id, round, expires_at),
-    standing AS MATERIALIZED (${EXPERT_DATASETS}),
-    own_gold AS (
-      UPDATE gold_answers SET expires_at = ${hold}
+       RETURNING sample_id, round, expires_at`;
+  const ownGold = ahead
+    ? `SELECT sample_id, expires_at FROM gold_answers WHERE false`
+    : `UPDATE gold_answers SET expires_at = ${hold}
        WHERE id = (SELECT id FROM gold_answers WHERE expert_id = $1 AND answered_at IS NULL AND expires_at > now()
                     ORDER BY served_at DESC LIMIT 1 FOR UPDATE)
          AND NOT EXISTS (SELECT 1 FROM own)
-       RETURNING sample_id, expires_at),
+       RETURNING sample_id, expires_at`;
+  const sql = `
+    WITH own AS (${own}),
+    standing AS MATERIALIZED (${EXPERT_DATASETS}),
+    own_gold AS (${ownGold}),
     assigned AS (
       SELECT q.sample_id, q.round, q.dataset_id FROM ${from}
        WHERE q.assigned_to_id = $1 AND q.assigned_until > now() AND ${takeable}
@@ -97,7 +114,7 @@ export function claimStatement(expertId: string, filters: QueueFilters, seconds:
     candidate AS (SELECT * FROM assigned UNION ALL SELECT * FROM queued),
     gold_target AS (
       SELECT id AS dataset_id, calibration_round, 0 AS rank FROM standing
-       WHERE uncalibrated AND NOT failed AND NOT paused AND NOT restricted${beyondCap ? "" : " AND NOT capped"} AND ${scope.datasetFilter("id")}
+       WHERE uncalibrated AND NOT failed AND NOT paused AND NOT restricted${beyondCap ? "" : " AND NOT capped"} AND ${scope.datasetFilter("id")}${ahead ? ` AND ${heldAhead}` : ""}
       UNION ALL
       -- An item sent to the expert by name is never traded for gold.
       SELECT c.dataset_id, NULL, 1 FROM queued c JOIN standing d ON d.id = c.dataset_id WHERE random() * 10000 < d.gold_rate_bp),

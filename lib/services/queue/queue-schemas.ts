@@ -17,8 +17,11 @@ export const queueFiltersSchema = z.strictObject({
 });
 export type QueueFilters = z.infer<typeof queueFiltersSchema>;
 
-/** A claim: the queue's filters, and `beyondCap` once the expert chose to go on past a daily cap (docs/safe-viewing.md). */
-export const claimInputSchema = queueFiltersSchema.extend({ beyondCap: z.boolean().optional() });
+/**
+ * A claim: the queue's filters, `beyondCap` once the expert chose to go on past a daily cap
+ * (docs/safe-viewing.md), and `ahead` for the workspace's claim-ahead of the next sample.
+ */
+export const claimInputSchema = queueFiltersSchema.extend({ beyondCap: z.boolean().optional(), ahead: z.boolean().optional() });
 
 export const MAX_ANALYSIS_LENGTH = 20_000;
 

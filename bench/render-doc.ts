@@ -1,6 +1,7 @@
 import type { ExportLoadResult } from "./export-load-bench";
 import type { GuardBenchResult } from "./guard-bench";
 import type { QualityClaimsResult } from "./quality-claims-bench";
+import type { WorkspaceLatencyResult } from "./workspace-latency-bench";
 
 type Machine = { cores: number; memoryGb: number; node: string; postgres: string };
 
@@ -34,10 +35,11 @@ export type BenchResult = {
 export type GuardRun = GuardBenchResult & { date: string; machine: Machine };
 export type ExportLoadRun = ExportLoadResult & { date: string; machine: Machine };
 export type QualityClaimsRun = QualityClaimsResult & { date: string; machine: Machine };
+export type WorkspaceLatencyRun = WorkspaceLatencyResult & { date: string; machine: Machine };
 
 /** docs/benchmarks.json: one run per size, the guard run and the claims under export load. */
-export type BenchRecord = { guard?: GuardRun; exportLoad?: ExportLoadRun; qualityClaims?: QualityClaimsRun } & {
-  [samples: string]: BenchResult | GuardRun | ExportLoadRun | QualityClaimsRun | undefined;
+export type BenchRecord = { guard?: GuardRun; exportLoad?: ExportLoadRun; qualityClaims?: QualityClaimsRun; workspaceLatency?: WorkspaceLatencyRun } & {
+  [samples: string]: BenchResult | GuardRun | ExportLoadRun | QualityClaimsRun | WorkspaceLatencyRun | undefined;
 };
 
 type Goal = { atMost?: number; atLeast?: number };
@@ -173,6 +175,33 @@ function exportLoadSection(run: ExportLoadRun | undefined): string[] {
   ];
 }
 
+function workspaceLatencySection(run: WorkspaceLatencyRun | undefined): string[] {
+  if (!run) return [];
+  const mark = (met: boolean) => (met ? "✓" : "✗");
+  return [
+    "## The workspace, as an expert feels it",
+    "",
+    "Regenerate with `npm run bench -- --workspace-latency --write-doc` (it runs the e2e suite's timing harness,",
+    "`tests/e2e/workspace-latency.spec.ts`, at full size, on a database of its own). In Chromium, an expert decides with the key 1",
+    `${run.decisions} times, a second after each sample is ready to decide, while ${run.claimers} other experts claim and decide through the API, each`,
+    "deciding a second after its claim; each decision is timed",
+    "from the keydown to the second animation frame after the next sample's id appears, the first frame that starts after the",
+    "new sample went to the screen. The workspace claims the next sample ahead while the expert reads ([adjudication.md](adjudication.md)).",
+    "",
+    `| measure | goal | ${run.date} |`,
+    "| --- | --- | ---: |",
+    `| decision key → next sample painted, p95, ms | ≤ 100 | ${run.p95Ms} ${mark(run.p95Ms <= 100)} |`,
+    `| the same, p50 / max, ms | recorded | ${run.p50Ms} / ${run.maxMs} |`,
+    `| decisions by the ${run.claimers} API experts meanwhile | recorded | ${run.apiDecisions.toLocaleString("en")} |`,
+    `| a 1 MiB thinking (${run.longTraceSteps.toLocaleString("en")} steps) opened and scrolled to its end: longest task, ms | ≤ 200 | ${run.longTraceLongestTaskMs} ${mark(run.longTraceLongestTaskMs <= 200)} |`,
+    "",
+    "The long trace's steps are windowed: only those near the viewport are in the page ([adjudication.md](adjudication.md)).",
+    "",
+    `Machine: ${machineLine(run.machine)}.`,
+    "",
+  ];
+}
+
 function qualityClaimsSection(run: QualityClaimsRun | undefined): string[] {
   if (!run) return [];
   const mark = (met: boolean) => (met ? "✓" : "✗");
@@ -257,6 +286,7 @@ export function renderBenchmarkDoc(record: BenchRecord): string {
     ...guardSection(record.guard),
     ...exportLoadSection(record.exportLoad),
     ...qualityClaimsSection(record.qualityClaims),
+    ...workspaceLatencySection(record.workspaceLatency),
     "## Plans",
     "",
     ...plans,

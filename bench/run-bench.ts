@@ -3,6 +3,7 @@
  * npm run bench -- --guard-server [--guard-samples N] [--json] [--write-doc]
  * npm run bench -- --export-load [--samples N] [--json] [--write-doc]
  * npm run bench -- --quality-claims [--samples N] [--json] [--write-doc]
+ * npm run bench -- --workspace-latency [--json] [--write-doc]
  *
  * Builds N synthetic samples in the database named by DATABASE_URL (use a scratch database: the bench
  * dataset is deleted afterwards unless --keep) through the real import path, then measures the targets in docs/benchmarks.md:
@@ -42,6 +43,7 @@ import { copyExportRate, copyImportRate } from "./copy-baselines";
 import { runExportLoadBench } from "./export-load-bench";
 import { runGuardBench } from "./guard-bench";
 import { runQualityClaimsBench } from "./quality-claims-bench";
+import { runWorkspaceLatencyBench } from "./workspace-latency-bench";
 import { renderBenchmarkDoc, type BenchRecord, type BenchResult } from "./render-doc";
 import { syntheticRecord, writeSyntheticJsonl, writeSyntheticParquet } from "./synthetic";
 
@@ -54,11 +56,14 @@ const progress = (message: string) => process.stderr.write(`[bench] ${message}\n
 
 async function main() {
   const { values } = parseArgs({
-    options: { samples: { type: "string" }, json: { type: "boolean" }, "write-doc": { type: "boolean" }, keep: { type: "boolean" }, "guard-server": { type: "boolean" }, "guard-samples": { type: "string" }, "export-load": { type: "boolean" }, "quality-claims": { type: "boolean" } },
+    options: { samples: { type: "string" }, json: { type: "boolean" }, "write-doc": { type: "boolean" }, keep: { type: "boolean" }, "guard-server": { type: "boolean" }, "guard-samples": { type: "string" }, "export-load": { type: "boolean" }, "quality-claims": { type: "boolean" }, "workspace-latency": { type: "boolean" } },
   });
   if (values["guard-server"]) return guardMain(values["guard-samples"], values.json ?? false, values["write-doc"] ?? false);
   if (values["export-load"]) return exportLoadMain(values.samples, values.json ?? false, values["write-doc"] ?? false);
   if (values["quality-claims"]) return qualityClaimsMain(values.samples, values.json ?? false, values["write-doc"] ?? false);
+  if (values["workspace-latency"]) {
+    return sideRun(values.json ?? false, (_url, work) => runWorkspaceLatencyBench(work, progress), values["write-doc"] ? (record, result) => (record.workspaceLatency = result) : null);
+  }
   const count = Number(values.samples ?? 100_000);
   if (!Number.isInteger(count) || count < 1000) throw new Error("--samples must be an integer of at least 1000");
   const { url, work } = await scratch();

@@ -165,6 +165,12 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void, on
           claimRef.current = variables.previous;
           setClaim(variables.previous);
         }
+        // The claim-ahead was taken under the round's rules, which this answer may have ended: give it back.
+        const next = aheadRef.current;
+        if (next) {
+          setAhead(null);
+          void queueApi.release(next.sample.id);
+        }
         setLast(null);
         setCalibration({ externalId: variables.externalId, summary: variables.summary, feedback: decision.calibration });
         return;

@@ -109,3 +109,25 @@ test("a dashboard drill-down's filters show as chips and in the form, Apply keep
   await expect(page).not.toHaveURL(/minorityJudge/);
   await expect(chips).toHaveText(["dataset: demo×", "category: crime×", "expert said: 1×"]);
 });
+
+test("every dashboard link to the sample list shows all its filters, as chips and in the form, and Apply keeps them", async ({ page }) => {
+  await signIn(page, E2E_USERS.viewer.email, E2E_USERS.viewer.password);
+  await page.goto("/dashboard?dataset=demo");
+  await expect(page.getByTestId("alpha-nominal")).toBeVisible();
+  const hrefs = [...new Set(await page.locator('a[href^="/samples?"]').evaluateAll((links) => links.map((link) => link.getAttribute("href")!)))];
+  expect(hrefs.length).toBeGreaterThan(10);
+  for (const href of hrefs) {
+    await page.goto(href);
+    const params = [...new URL(href, "http://x").searchParams.entries()];
+    const chips = page.getByRole("list", { name: "Active filters" }).getByRole("listitem");
+    await expect(chips, href).toHaveCount(params.length);
+    for (const [, value] of params) {
+      const times = params.filter(([, other]) => other === value).length;
+      await expect(chips.filter({ hasText: `: ${value}×` }), `${href}: ${value}`).toHaveCount(times);
+    }
+    await page.getByRole("form", { name: "Filter samples" }).getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL((url) => url.pathname === "/samples" && url.search !== new URL(href, "http://x").search);
+    const kept = new URL(page.url()).searchParams;
+    for (const [key, value] of params) expect(kept.get(key), `${href}: ${key}`).toBe(value);
+  }
+});

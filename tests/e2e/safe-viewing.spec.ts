@@ -41,7 +41,7 @@ let firstId: number;
 test.beforeAll(async () => {
   const dir = await tempDir();
   await writePng(path.join(dir, "img.png"), "#aa3322", 64);
-  const lines = ["safe-1", "safe-2", "safe-3"].map((id) => sampleLine(id, { judges: split, image: "img.png", image_condition: "jailbreak" }));
+  const lines = ["safe-1", "safe-2", "safe-3", "safe-4", "safe-5"].map((id) => sampleLine(id, { judges: split, image: "img.png", image_condition: "jailbreak" }));
   await cli(["import", await writeJsonl(dir, "safe.jsonl", lines), "--dataset", DATASET]);
   await cli(["dataset", "set", DATASET, "--second-opinion-share", "0", "--daily-cap", "1"]);
   await cli(["user", "add", EXPERT.email, "--role", "expert"], `${EXPERT.password}\n`);
@@ -57,7 +57,7 @@ async function expertPage(browser: import("@playwright/test").Browser): Promise<
 test("images are blurred in the list and on the sample page until revealed, by a click or v, and each reveal is recorded", async ({ browser }) => {
   const page = await expertPage(browser);
   await page.goto(`/samples?dataset=${DATASET}`);
-  await expect(page.getByTestId("image-blurred")).toHaveCount(3);
+  await expect(page.getByTestId("image-blurred")).toHaveCount(5);
   await expect(page.getByTestId("image-revealed")).toHaveCount(0);
   await page.getByTestId("image-blurred").first().click();
   await expect(page.getByTestId("image-revealed")).toHaveCount(1);
@@ -96,19 +96,21 @@ test("after the dataset's stretch of work the workspace suggests a break that hi
   // The expert's one decision, moved back: a stretch from 8 minutes ago to the decision 2 minutes ago.
   const [expert] = await query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [EXPERT.email]);
   await query(`INSERT INTO adjudications (sample_id, expert_id, kind, judgment, analysis, round, created_at)
-               SELECT id, $1, 'correction', '0', 'earlier work', 'first', now() - interval '8 minutes' FROM samples WHERE external_id = 'safe-3'`, [expert!.id]);
+               SELECT id, $1, 'correction', '0', 'earlier work', 'first', now() - interval '8 minutes' FROM samples WHERE external_id = 'safe-5'`, [expert!.id]);
   await query(`UPDATE adjudications SET created_at = now() - interval '2 minutes' WHERE expert_id = $1 AND analysis IS NULL`, [expert!.id]);
   const page = await expertPage(browser);
   await page.goto(`/queue?dataset=${DATASET}`);
   const reminder = page.getByTestId("break-reminder");
   await expect(reminder).toContainText("You have worked 8 minutes without a break");
   await expect(page.getByRole("button", { name: "Take a break" })).toBeFocused();
+  const inHand = await page.getByTestId("workspace-sample").textContent();
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("break-screen")).toBeVisible();
   await expect(page.getByTestId("workspace-sample")).toHaveCount(0);
   await page.keyboard.press("1");
   await page.getByRole("button", { name: "Back to work" }).click();
-  await expect(page.getByTestId("workspace-sample")).toHaveText("safe-2");
+  // The same sample comes back: its hold outlived a short break.
+  await expect(page.getByTestId("workspace-sample")).toHaveText(inHand!);
   await expect(reminder).toHaveCount(0);
   expect(await audited("exposure.break_reminder")).toBe(1);
 });

@@ -62,7 +62,7 @@ const MOST_HELD_AHEAD = 2;
 export function claimStatement(expertId: string, filters: QueueFilters, seconds: number, { beyondCap, ahead }: ClaimMode): { text: string; values: unknown[] } {
   const { from, where, order, params, scope } = availableToExpert(expertId, filters);
   // A dataset whose daily cap the expert reached is closed too, until they choose to go on (docs/safe-viewing.md).
-  const closed = `restricted OR paused OR uncalibrated${beyondCap ? "" : " OR capped"}`;
+  const closed = `restricted OR paused OR uncalibrated${beyondCap ? "" : ahead ? " OR capped_ahead" : " OR capped"}`;
   const lease = `$${params.length + 1}`;
   const hold = `now() + make_interval(secs => ${lease})`;
   const goldSamples = scope.sampleFilters("gs") === "TRUE" ? "gold_items g" : "gold_items g JOIN samples gs ON gs.id = g.sample_id";
@@ -114,7 +114,7 @@ export function claimStatement(expertId: string, filters: QueueFilters, seconds:
     candidate AS (SELECT * FROM assigned UNION ALL SELECT * FROM queued),
     gold_target AS (
       SELECT id AS dataset_id, calibration_round, 0 AS rank FROM standing
-       WHERE uncalibrated AND NOT failed AND NOT paused AND NOT restricted${beyondCap ? "" : " AND NOT capped"} AND ${scope.datasetFilter("id")}${ahead ? ` AND ${heldAhead}` : ""}
+       WHERE uncalibrated AND NOT failed AND NOT paused AND NOT restricted${beyondCap ? "" : ahead ? " AND NOT capped_ahead" : " AND NOT capped"} AND ${scope.datasetFilter("id")}${ahead ? ` AND ${heldAhead}` : ""}
       UNION ALL
       -- An item sent to the expert by name is never traded for gold.
       SELECT c.dataset_id, NULL, 1 FROM queued c JOIN standing d ON d.id = c.dataset_id WHERE random() * 10000 < d.gold_rate_bp),

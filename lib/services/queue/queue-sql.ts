@@ -87,7 +87,8 @@ export function availableToExpert(expertId: string, filters: QueueFilters): Avai
  * Where expert $1 stands on every dataset (docs/quality-control.md), one row each: `restricted` to named
  * experts or groups that leave them out, `paused` on it, `uncalibrated` (it requires a calibration round
  * they have not passed), `failed` their current round, `capped` (they made its daily cap of decisions
- * today: docs/safe-viewing.md), with the dataset's gold rate and their round. The claim reads it once (a
+ * today: docs/safe-viewing.md; `capped_ahead`: they will have once the sample in hand is decided, which
+ * closes it to a claim-ahead), with the dataset's gold rate and their round. The claim reads it once (a
  * materialised CTE); a dataset that is restricted, pausing or uncalibrated has its real queue closed to
  * them, and a capped one too unless they chose to go on.
  */
@@ -98,9 +99,10 @@ export const EXPERT_DATASETS = `SELECT d.id, d.gold_rate_bp, coalesce(st.calibra
           st.paused_at IS NOT NULL AS paused,
           d.calibration_items > 0 AND st.calibrated_at IS NULL AS uncalibrated,
           st.calibration_failed_at IS NOT NULL AS failed,
-          CASE WHEN d.daily_cap IS NULL THEN false
-               ELSE (${decidedTodayOn("d.id")}) >= d.daily_cap END AS capped
-     FROM datasets d LEFT JOIN expert_standings st ON st.expert_id = $1 AND st.dataset_id = d.id`;
+          coalesce(today.n >= d.daily_cap, false) AS capped,
+          coalesce(today.n + 1 >= d.daily_cap, false) AS capped_ahead
+     FROM datasets d LEFT JOIN expert_standings st ON st.expert_id = $1 AND st.dataset_id = d.id
+     LEFT JOIN LATERAL (SELECT ${decidedTodayOn("d.id")} AS n WHERE d.daily_cap IS NOT NULL) today ON true`;
 
 /**
  * Expert $1's decisions since midnight (server time) on the dataset with id `datasetColumn`, gold answers

@@ -61,46 +61,59 @@ export default async function SamplePage({ params }: { params: Promise<{ id: str
         </SampleSection>
       )}
 
-      {sample.judges.length > 0 && (
-        <SampleSection title="Judges">
-          <JudgeVerdicts judges={sample.judges} route={sample.route} />
-        </SampleSection>
-      )}
-
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div className="space-y-4">
-          <SampleBody
-            sample={sample}
-            marks={sample.adjudications.flatMap((adjudication) => (adjudication.span ? [{ start: adjudication.span[0], end: adjudication.span[1], label: `${adjudication.expert} (${adjudication.round} opinion)` }] : []))}
-          />
-        </div>
-        <div className="space-y-4">
-          <SampleSection title="Guard pre-label">
-            <PrelabelPanel prelabels={sample.prelabels} />
-          </SampleSection>
-          <SampleSection title="Adjudications">
-            {sample.adjudicationsHidden ? (
-              <p className="text-sm text-slate-500">Hidden while you give the second opinion.</p>
-            ) : (
-              <AdjudicationList adjudications={sample.adjudications} />
-            )}
-          </SampleSection>
-          {can("gold:read", actor.role) && (
-            <SampleSection title="Gold">
-              <GoldPanel sampleId={sample.id} gold={sample.gold} canPromote={can("quality:manage", actor.role) && sample.judges.length > 0 && sample.adjudications.length > 0} />
+      {/* Above 900 px the judges sit side by side over the trace; below, one under the other right after it
+          (two renderings, one shown at a time: display none keeps the other out of the accessibility tree). */}
+      <div className="flex flex-col gap-4">
+        {sample.judges.length > 0 && (
+          <div className="hidden min-[900px]:block">
+            <SampleSection title="Judges">
+              <JudgeVerdicts judges={sample.judges} route={sample.route} />
             </SampleSection>
-          )}
-          {can("audit:read", actor.role) && (
-            <Link href={`/admin/audit?entityType=sample&entityId=${sample.id}`} className="text-xs text-sky-800 hover:underline">
-              Audit trail of this sample
-            </Link>
-          )}
-          <SampleSection title="Queue history">
-            <QueueHistory sampleId={sample.id} skips={sample.skips} flags={sample.flags} canResolve={can("flag:resolve", actor.role)} />
-          </SampleSection>
-          <SampleSection title="Discussion">
-            <SampleDiscussion sampleId={sample.id} canWrite={can("comment:write", actor.role)} />
-          </SampleSection>
+          </div>
+        )}
+
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <div className="space-y-4">
+            <SampleBody
+              sample={sample}
+              marks={sample.adjudications.flatMap((adjudication) => (adjudication.span ? [{ start: adjudication.span[0], end: adjudication.span[1], label: `${adjudication.expert} (${adjudication.round} opinion)` }] : []))}
+            />
+            {sample.judges.length > 0 && (
+              <div className="min-[900px]:hidden">
+                <SampleSection title="Judges" idSuffix="-narrow">
+                  <JudgeVerdicts judges={sample.judges} route={sample.route} />
+                </SampleSection>
+              </div>
+            )}
+          </div>
+          <div className="space-y-4">
+            <SampleSection title="Guard pre-label">
+              <PrelabelPanel prelabels={sample.prelabels} />
+            </SampleSection>
+            <SampleSection title="Adjudications">
+              {sample.adjudicationsHidden ? (
+                <p className="text-sm text-slate-500">Hidden while you give the second opinion.</p>
+              ) : (
+                <AdjudicationList adjudications={sample.adjudications} />
+              )}
+            </SampleSection>
+            {can("gold:read", actor.role) && (
+              <SampleSection title="Gold">
+                <GoldPanel sampleId={sample.id} gold={sample.gold} canPromote={can("quality:manage", actor.role) && sample.judges.length > 0 && sample.adjudications.length > 0} />
+              </SampleSection>
+            )}
+            {can("audit:read", actor.role) && (
+              <Link href={`/admin/audit?entityType=sample&entityId=${sample.id}`} className="text-xs text-sky-800 hover:underline">
+                Audit trail of this sample
+              </Link>
+            )}
+            <SampleSection title="Queue history">
+              <QueueHistory sampleId={sample.id} skips={sample.skips} flags={sample.flags} canResolve={can("flag:resolve", actor.role)} />
+            </SampleSection>
+            <SampleSection title="Discussion">
+              <SampleDiscussion sampleId={sample.id} canWrite={can("comment:write", actor.role)} />
+            </SampleSection>
+          </div>
         </div>
       </div>
     </div>

@@ -197,6 +197,10 @@ function workspaceLatencySection(run: WorkspaceLatencyRun | undefined): string[]
     "",
     "The long trace's steps are windowed: only those near the viewport are in the page ([adjudication.md](adjudication.md)).",
     "",
+    "The p95 is above its goal. On this machine the browser shares two cores with the web server, PostgreSQL, the worker",
+    "and the 32 API clients; how much of the figure is that contention and how much the page's own work after a decision",
+    "(the next sample's render, the progress counter refetched) is not yet measured apart.",
+    "",
     `Machine: ${machineLine(run.machine)}.`,
     "",
   ];

@@ -1,14 +1,11 @@
-import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { runCli } from "../support/run-cli";
 import { sampleLine, tempDir, writeJsonl } from "../support/fixtures";
-import { E2E_USERS, STATE_FILE, type E2EState } from "./support/e2e-state";
+import { e2eQuery as query, gts as cli } from "./support/e2e-data";
+import { E2E_USERS } from "./support/e2e-state";
 import { inventory } from "./support/route-inventory";
 import { signIn } from "./support/session";
 
-const state = () => JSON.parse(fs.readFileSync(STATE_FILE, "utf8")) as E2EState;
 const DATASET = "e2e-a11y";
 const EXPERT = { email: "a11y-expert@e2e.test", password: "a11y-expert-password" };
 
@@ -31,16 +28,6 @@ const PAGES: Record<string, { path: (sampleId: number) => string; as: Who } | "r
   "PAGE /admin/audit": { path: () => "/admin/audit", as: "admin" },
 };
 
-async function query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: state().databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 /** The serious and critical WCAG 2.1 A/AA violations on the page as it is now, each with where it is. */
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
@@ -52,10 +39,6 @@ async function violations(page: Page): Promise<string[]> {
 let sampleId: number;
 
 test.beforeAll(async () => {
-  const cli = async (args: string[], stdin?: string) => {
-    const result = await runCli(args, { databaseUrl: state().databaseUrl, stdin, env: { GTS_DATA_DIR: state().dataDir } });
-    expect(result.code, result.stderr).toBe(0);
-  };
   // Idempotent: a failed test restarts the worker, which runs this again.
   if ((await query(`SELECT 1 FROM users WHERE email = $1`, [EXPERT.email])).length === 0) {
     const judges = [0, 1, 0.5].map((judgment, index) => ({ name: ["gpt-5", "gemini-2.5-pro", "qwen3-vl-235b"][index]!, analysis: `Verdict ${judgment}.`, judgment }));

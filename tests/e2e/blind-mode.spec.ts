@@ -1,31 +1,12 @@
-import fs from "node:fs";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import pg from "pg";
 import { blindOrder } from "../../lib/domain/blind-order";
-import { runCli } from "../support/run-cli";
 import { sampleLine, tempDir, writeJsonl } from "../support/fixtures";
-import { STATE_FILE, type E2EState } from "./support/e2e-state";
+import { e2eQuery as query, gts as cli } from "./support/e2e-data";
 import { signIn } from "./support/session";
 
-const state = () => JSON.parse(fs.readFileSync(STATE_FILE, "utf8")) as E2EState;
 const DATASET = "e2e-blind";
 const NAMES = ["gpt-5", "gemini-2.5-pro", "qwen3-vl-235b"];
 const EXPERTS = [0, 1, 2, 3].map((index) => ({ email: `blind-${index}@e2e.test`, password: `blind-password-${index}` }));
-
-async function cli(args: string[], stdin?: string) {
-  const result = await runCli(args, { databaseUrl: state().databaseUrl, stdin, env: { GTS_DATA_DIR: state().dataDir } });
-  expect(result.code, result.stderr).toBe(0);
-}
-
-async function query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: state().databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 test.describe.configure({ mode: "serial" });
 

@@ -1,10 +1,8 @@
-import fs from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { runCli } from "../support/run-cli";
 import { sampleLine, tempDir, writeJsonl } from "../support/fixtures";
-import { E2E_USERS, STATE_FILE, type E2EState } from "./support/e2e-state";
+import { gts, gtsRun } from "./support/e2e-data";
+import { E2E_USERS } from "./support/e2e-state";
 
-const state = () => JSON.parse(fs.readFileSync(STATE_FILE, "utf8")) as E2EState;
 const DATASET = "e2e-keyboard";
 const EXPERT = { email: "keyboard-expert@e2e.test", password: "keyboard-expert-password" };
 
@@ -30,17 +28,12 @@ async function signInByKeyboard(page: Page, email: string, password: string) {
 }
 
 test.beforeAll(async () => {
-  const cli = async (args: string[], stdin?: string) => {
-    const result = await runCli(args, { databaseUrl: state().databaseUrl, stdin, env: { GTS_DATA_DIR: state().dataDir } });
-    expect(result.code, result.stderr).toBe(0);
-  };
   const judges = [0, 0, 1].map((judgment, index) => ({ name: ["gpt-5", "gemini-2.5-pro", "qwen3-vl-235b"][index]!, analysis: `Verdict ${judgment}.`, judgment }));
   const lines = ["kb-1", "kb-2", "kb-3", "kb-4"].map((id) => sampleLine(id, { judges }));
   // Once: a failed test restarts the worker, which runs this again.
-  const added = await runCli(["user", "add", EXPERT.email, "--role", "expert"], { databaseUrl: state().databaseUrl, stdin: `${EXPERT.password}\n`, env: { GTS_DATA_DIR: state().dataDir } });
-  if (added.code !== 0) return;
-  await cli(["import", await writeJsonl(await tempDir(), "keyboard.jsonl", lines), "--dataset", DATASET]);
-  await cli(["dataset", "set", DATASET, "--second-opinion-share", "0"]);
+  if ((await gtsRun(["user", "add", EXPERT.email, "--role", "expert"], `${EXPERT.password}\n`)).code !== 0) return;
+  await gts(["import", await writeJsonl(await tempDir(), "keyboard.jsonl", lines), "--dataset", DATASET]);
+  await gts(["dataset", "set", DATASET, "--second-opinion-share", "0"]);
 });
 
 test("an expert signs in, reaches the queue and decides, corrects and undoes with the keyboard alone", async ({ page }) => {

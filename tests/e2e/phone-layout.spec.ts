@@ -1,11 +1,8 @@
-import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { runCli } from "../support/run-cli";
 import { sampleLine, tempDir, writeJsonl } from "../support/fixtures";
-import { STATE_FILE, type E2EState } from "./support/e2e-state";
+import { gts as cli } from "./support/e2e-data";
 import { signIn } from "./support/session";
 
-const state = () => JSON.parse(fs.readFileSync(STATE_FILE, "utf8")) as E2EState;
 const DATASET = "e2e-phone";
 const EXPERTS = { 390: { email: "phone-expert@e2e.test", password: "phone-expert-password" }, 768: { email: "tablet-expert@e2e.test", password: "tablet-expert-password" } };
 const TRACE = Array.from({ length: 12 }, (_, index) => `Step ${index + 1}: the model weighs the request and what a careful answer would leave out.`).join("\n\n");
@@ -14,10 +11,6 @@ const TRACE = Array.from({ length: 12 }, (_, index) => `Step ${index + 1}: the m
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  const cli = async (args: string[], stdin?: string) => {
-    const result = await runCli(args, { databaseUrl: state().databaseUrl, stdin, env: { GTS_DATA_DIR: state().dataDir } });
-    expect(result.code, result.stderr).toBe(0);
-  };
   const judges = [0, 0, 1].map((judgment, index) => ({ name: ["gpt-5", "gemini-2.5-pro", "qwen3-vl-235b"][index]!, analysis: `A reading that ends at ${judgment}.`, judgment }));
   const lines = ["ph-1", "ph-2", "ph-3", "ph-4", "ph-5", "ph-6", "ph-7", "ph-8"].map((id) => sampleLine(id, { judges, thinking: TRACE }));
   await cli(["import", await writeJsonl(await tempDir(), "phone.jsonl", lines), "--dataset", DATASET]);

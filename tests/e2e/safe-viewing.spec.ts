@@ -1,13 +1,9 @@
-import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { runCli } from "../support/run-cli";
 import { sampleLine, tempDir, writeJsonl, writePng } from "../support/fixtures";
-import { STATE_FILE, type E2EState } from "./support/e2e-state";
+import { e2eQuery as query, gts as cli } from "./support/e2e-data";
 import { signIn } from "./support/session";
 
-const state = () => JSON.parse(fs.readFileSync(STATE_FILE, "utf8")) as E2EState;
 const DATASET = "e2e-safe";
 const EXPERT = { email: "safe-viewer@e2e.test", password: "safe-viewing-password" };
 const split = [
@@ -15,21 +11,6 @@ const split = [
   { name: "gemini-2.5-pro", analysis: "Safe.", judgment: 0 },
   { name: "qwen3-vl-235b", analysis: "Harmful.", judgment: 1 },
 ];
-
-async function cli(args: string[], stdin?: string) {
-  const result = await runCli(args, { databaseUrl: state().databaseUrl, stdin, env: { GTS_DATA_DIR: state().dataDir } });
-  expect(result.code, result.stderr).toBe(0);
-}
-
-async function query<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: state().databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 const audited = async (action: string) =>
   (await query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events e JOIN users u ON u.id = e.actor_id WHERE u.email = $1 AND e.action = $2`, [EXPERT.email, action]))[0]!.n;

@@ -1,12 +1,10 @@
 import fs from "node:fs";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { runCli } from "../support/run-cli";
 import { sampleLine, tempDir, writeJsonl } from "../support/fixtures";
-import { STATE_FILE, type E2EState } from "./support/e2e-state";
+import { e2eQuery, gts as cli } from "./support/e2e-data";
 import { installPaintTimer, percentile, timeDecisions } from "./support/paint-latency";
 import { signIn } from "./support/session";
 
-const state = () => JSON.parse(fs.readFileSync(STATE_FILE, "utf8")) as E2EState;
 const DATASET = "e2e-latency";
 /**
  * `GTS_LATENCY_REPORT` (set by `npm run bench -- --workspace-latency`) asks for the full measurement: 32
@@ -20,12 +18,6 @@ const SAMPLES = REPORT ? 4000 : 400;
 /** How long the timed expert reads each sample before the key: a second, quicker than anyone reads a trace. */
 const READ_MS = REPORT ? 1000 : 300;
 const EXPERT = { email: "latency-expert@e2e.test", password: "latency-expert-password" };
-
-async function cli(args: string[], stdin?: string) {
-  const result = await runCli(args, { databaseUrl: state().databaseUrl, stdin, env: { GTS_DATA_DIR: state().dataDir } });
-  expect(result.code, result.stderr).toBe(0);
-  return result.stdout;
-}
 
 /**
  * How long each API expert looks at a sample before deciding: a second, faster than anyone reads a trace,
@@ -115,10 +107,7 @@ test("a 1 MiB thinking opens and scrolls to its end with only the steps in view 
   const count = paragraphs.length;
   const thinking = paragraphs.join("\n\n");
   await cli(["import", await writeJsonl(await tempDir(), "long.jsonl", [sampleLine("lat-long-trace", { thinking })]), "--dataset", `${DATASET}-long`]);
-  const client = await import("pg").then(({ default: pg }) => new pg.Client({ connectionString: state().databaseUrl }));
-  await client.connect();
-  const { rows } = await client.query<{ id: number }>(`SELECT id FROM samples WHERE external_id = 'lat-long-trace'`);
-  await client.end();
+  const rows = await e2eQuery<{ id: number }>(`SELECT id FROM samples WHERE external_id = 'lat-long-trace'`);
 
   await page.addInitScript(() => {
     (window as unknown as { __gtsLongest: number }).__gtsLongest = 0;

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiJson } from "@/components/app/api-client";
 import { FormField } from "@/components/app/FormField";
+import { formProblems } from "@/components/app/form-problems";
 import { ROLES } from "@/lib/auth/permissions";
 import type { Invited } from "@/lib/services/users/invite-user";
 import { inviteUserSchema } from "@/lib/services/users/user.schema";
@@ -18,10 +19,10 @@ export function InviteUserForm() {
   });
 
   function submit(form: FormData) {
-    const parsed = inviteUserSchema.safeParse({ email: form.get("email"), role: form.get("role") });
-    if (!parsed.success) return setProblem(`${parsed.error.issues[0]!.path.join(".") || "input"} ${parsed.error.issues[0]!.message}`);
-    setProblem(null);
-    invite.mutate(parsed.data);
+    const body = { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") };
+    const found = formProblems(inviteUserSchema, body, { email: "Email", role: "Role" });
+    setProblem(found);
+    if (!found) invite.mutate(body);
   }
 
   const link = invite.data ? `${window.location.origin}${invite.data.invitePath}` : null;

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { ApiError, apiJson } from "@/components/app/api-client";
 import { FormField } from "@/components/app/FormField";
+import { formProblems } from "@/components/app/form-problems";
 import { acceptInvitationSchema } from "@/lib/services/users/user.schema";
 
 /** The page an invitation link opens: the invited user chooses a password, then signs in. */
@@ -15,12 +16,12 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
   async function submit(form: FormData) {
     const password = String(form.get("password") ?? "");
     if (password !== String(form.get("confirm") ?? "")) return setError("The two passwords differ.");
-    const parsed = acceptInvitationSchema.safeParse({ password });
-    if (!parsed.success) return setError(`Password ${parsed.error.issues[0]!.message}.`);
+    const problem = formProblems(acceptInvitationSchema, { password }, { password: "Password" });
+    if (problem) return setError(problem);
     setPending(true);
     setError(null);
     try {
-      await apiJson(`/api/v1/invitations/${encodeURIComponent(token)}`, { method: "POST", body: JSON.stringify(parsed.data) });
+      await apiJson(`/api/v1/invitations/${encodeURIComponent(token)}`, { method: "POST", body: JSON.stringify({ password }) });
       setDone(true);
     } catch (failure) {
       setError(failure instanceof ApiError ? failure.message : "Something went wrong. Check your connection and try again.");

@@ -14,19 +14,19 @@ const ViewingContext = createContext<Viewing>({ ...SAFE_VIEWING_DEFAULTS, change
 /** Safe viewing's preferences for every image on the page (docs/safe-viewing.md), loaded by the layout. */
 export function ViewingProvider({ initial, children }: { initial: ViewingPreferences; children: ReactNode }) {
   const [preferences, setPreferences] = useState(initial);
-  const change = useCallback(async (patch: Partial<ViewingPreferences>) => {
-    let previous = SAFE_VIEWING_DEFAULTS;
-    setPreferences((current) => {
-      previous = current;
-      return { ...current, ...patch };
-    });
-    try {
-      setPreferences(await apiJson<ViewingPreferences>("/api/v1/account/viewing", { method: "PATCH", body: JSON.stringify(patch) }));
-    } catch (error) {
-      setPreferences(previous);
-      throw error;
-    }
-  }, []);
+  const change = useCallback(
+    async (patch: Partial<ViewingPreferences>) => {
+      const previous = preferences;
+      setPreferences({ ...previous, ...patch });
+      try {
+        setPreferences(await apiJson<ViewingPreferences>("/api/v1/account/viewing", { method: "PATCH", body: JSON.stringify(patch) }));
+      } catch (error) {
+        setPreferences(previous);
+        throw error;
+      }
+    },
+    [preferences],
+  );
   const value = useMemo(() => ({ ...preferences, change }), [preferences, change]);
   return <ViewingContext.Provider value={value}>{children}</ViewingContext.Provider>;
 }

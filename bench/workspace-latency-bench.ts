@@ -10,6 +10,10 @@ export type WorkspaceLatencyResult = {
   p50Ms: number;
   p95Ms: number;
   maxMs: number;
+  /** The same decisions to the next sample in the page, before the frame: the page's own work. */
+  renderedP95Ms: number;
+  /** Decisions that waited for a claim because no claim-ahead was in hand. */
+  claimRoundTrips: number;
   /** A 1 MiB thinking on the sample page, opened and scrolled to its end: its steps and the longest task. */
   longTraceSteps: number;
   longTraceLongestTaskMs: number;

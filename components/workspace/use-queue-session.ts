@@ -99,22 +99,6 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void, on
     } else claimNextSample();
   }, [claimNextSample, setAhead, show]);
 
-  // While a sample is in hand, claim the next one beside it; a refusal (a cap, nothing left) just means none.
-  const inHand = claim?.sample.id;
-  useEffect(() => {
-    if (inHand === undefined || aheadRef.current || prefetching.current) return;
-    prefetching.current = true;
-    queueApi
-      .claim(filters, beyondCap.current, true)
-      .then((next) => {
-        if (next && next.sample.id !== claimRef.current?.sample.id) setAhead(next);
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        prefetching.current = false;
-      });
-  }, [inHand, filters, setAhead]);
-
   // An unused claim-ahead goes back to the queue when the workspace closes or the page goes away.
   useEffect(() => {
     const giveBack = () => {
@@ -179,6 +163,26 @@ export function useQueueSession(filters: QueueFilters, onClaimed: () => void, on
       if (!variables.previous) advance();
     },
   });
+
+  // While a sample is in hand, claim the next one beside it; a refusal (a cap, nothing left) just means none.
+  // Not while a decision the view moved on from is in flight: its sample is still held until the answer,
+  // and the server lets an expert hold only two, so a claim-ahead sent meanwhile would find none. Nor while
+  // a calibration answer's feedback shows: nothing renews a hold then.
+  const inHand = claim?.sample.id;
+  const waiting = decide.isPending || calibration !== null;
+  useEffect(() => {
+    if (inHand === undefined || waiting || aheadRef.current || prefetching.current) return;
+    prefetching.current = true;
+    queueApi
+      .claim(filters, beyondCap.current, true)
+      .then((next) => {
+        if (next && next.sample.id !== claimRef.current?.sample.id) setAhead(next);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        prefetching.current = false;
+      });
+  }, [inHand, waiting, filters, setAhead]);
 
   const undo = useMutation({
     mutationFn: (sampleId: number) => queueApi.undo(sampleId),

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { TokenView } from "@/lib/services/tokens/list-tokens";
@@ -27,6 +28,13 @@ export function TokenManager({ initial }: { initial: TokenView[] }) {
   return (
     <section aria-labelledby="tokens" className="space-y-2">
       <h2 id="tokens" className="text-sm font-semibold">API tokens</h2>
+      <p className="text-sm text-slate-700">
+        For scripts and pipelines: every route is described in the{" "}
+        <Link href="/api/docs" className="text-sky-800 underline">
+          API reference
+        </Link>
+        .
+      </p>
       <form
         aria-label="Create a token"
         onSubmit={(event) => {

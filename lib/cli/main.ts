@@ -12,6 +12,7 @@ import { exportCommand } from "./commands/export";
 import { goldCommand } from "./commands/gold";
 import { importCommand } from "./commands/import";
 import { migrateCommand } from "./commands/migrate";
+import { openApiCommand } from "./commands/openapi";
 import { prelabelCommand } from "./commands/prelabel";
 import { serveCommand } from "./commands/serve";
 import { statsCommand } from "./commands/stats";
@@ -34,7 +35,11 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   prelabel: prelabelCommand,
   worker: workerCommand,
   migrate: migrateCommand,
+  openapi: openApiCommand,
 };
+
+/** Commands that read no database, so none is started for them. */
+const WITHOUT_DATABASE = new Set(["openapi"]);
 
 const USAGE = `usage: npm run gts -- <command>
   import FILE [--dataset NAME] [--skip-invalid] [--json] [--layout native|guardtrace] [--map OURS=THEIRS]… [--set FIELD=VALUE]… [--source NAME] [--image-dir DIR]
@@ -54,7 +59,8 @@ const USAGE = `usage: npm run gts -- <command>
   worker [--batch-size N] [--concurrency N] [--profile FILE.json]
   demo [--json]
   serve [--demo] [--dev] [--port N]
-  migrate`;
+  migrate
+  openapi                                         (the API's OpenAPI 3.1 document, on stdout)`;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
@@ -63,6 +69,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${name && name !== "help" && name !== "--help" ? `unknown command: ${name}\n` : ""}${USAGE}\n`);
     return name === "help" || name === "--help" ? 0 : 2;
   }
+  if (WITHOUT_DATABASE.has(name!)) return command(args);
   const database = await prepareDatabase();
   const stop = async () => {
     await Promise.allSettled([closePool(), disconnectDb()]);

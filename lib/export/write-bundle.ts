@@ -20,6 +20,7 @@ import { planSelection, type SelectionPlan } from "./selection-plan";
 import { imageEntryName, labelOf, type ExampleImage, type TrainingExample } from "./training-example";
 import { trlRows } from "./trl-layout";
 import { ZipWriter } from "./zip-writer";
+import { appVersion } from "../app-version";
 
 export type KindSummary = {
   rows: number;
@@ -196,9 +197,4 @@ function count(summary: Omit<KindSummary, "lengths">, example: TrainingExample, 
 
 function filtersOf(options: ExportOptions): Manifest["filters"] {
   return Object.fromEntries(Object.entries(options).filter(([key, value]) => key !== "kind" && key !== "format" && value !== undefined)) as Manifest["filters"];
-}
-
-async function appVersion(): Promise<string> {
-  const text = await fs.readFile(path.join(process.cwd(), "package.json"), "utf8").catch(() => "{}");
-  return (JSON.parse(text) as { version?: string }).version ?? "unknown";
 }

@@ -1,5 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appVersion } from "@/lib/app-version";
+import { openApiDocument } from "@/lib/openapi/document";
 import { sampleLine, tempDir, writeJsonl } from "../support/fixtures";
 import { runCli } from "../support/run-cli";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -15,6 +17,14 @@ afterAll(async () => database.drop());
 const env = () => ({ databaseUrl: database.url, env: { GTS_DATA_DIR: path.join(dir, "data") } });
 
 describe("gts command line", () => {
+  it("openapi prints the whole document the API serves, through a pipe and without a database", async () => {
+    // No DATABASE_URL at all: the command must not start or reach one.
+    const printed = await runCli(["openapi"], { env: { DATABASE_URL: "" } });
+    expect(printed.code).toBe(0);
+    expect(printed.stdout.length).toBeGreaterThan(128 * 1024);
+    expect(JSON.parse(printed.stdout)).toEqual(openApiDocument(await appVersion()));
+  });
+
   it("import --json prints exactly one object and is idempotent", async () => {
     const file = await writeJsonl(dir, "cli.jsonl", [sampleLine("a"), sampleLine("b")]);
     const first = await runCli(["import", file, "--dataset", "cli", "--json"], env());

@@ -26,6 +26,7 @@ const PAGES: Record<string, { path: (sampleId: number) => string; as: Who } | "r
   "PAGE /account": { path: () => "/account", as: "admin" },
   "PAGE /admin/users": { path: () => "/admin/users", as: "admin" },
   "PAGE /admin/audit": { path: () => "/admin/audit", as: "admin" },
+  "PAGE /api/docs": { path: () => "/api/docs", as: "admin" },
 };
 
 /** The serious and critical WCAG 2.1 A/AA violations on the page as it is now, each with where it is. */

@@ -5,7 +5,10 @@ import { CATEGORIES, IMAGE_CONDITIONS } from "../../import/record-schema";
 const label = z.string().trim().min(1).max(200);
 
 /** A risk level as the API takes it: the number 0, 0.5 or 1. */
-export const riskValueSchema = z.number().refine((value) => value === 0 || value === 0.5 || value === 1, "must be 0, 0.5 or 1");
+export const riskValueSchema = z
+  .number()
+  .refine((value) => value === 0 || value === 0.5 || value === 1, "must be 0, 0.5 or 1")
+  .meta({ enum: [0, 0.5, 1], description: "0 safe, 0.5 potentially harmful, 1 harmful" });
 
 /** What part of the queue an expert works on; the claim, the progress count and the workspace share it. */
 export const queueFiltersSchema = z.strictObject({

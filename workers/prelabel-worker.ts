@@ -8,6 +8,7 @@ import { openPrelabelQueue, type PrelabelFailure, type PrelabelJob } from "../li
 import { samplesToLabel, type SampleToLabel } from "../lib/prelabel/samples-to-label";
 import { writePrelabels } from "../lib/prelabel/write-prelabels";
 import { runJobLanes, type BatchFailures } from "./job-lanes";
+import { metrics } from "../lib/metrics/metrics";
 
 export type WorkerOptions = { backend: GuardBackend; batchSize: number; concurrency?: number; pollingSeconds?: number };
 export type RunningWorker = { stop: () => Promise<void>; done: Promise<void>; pollers: number };
@@ -56,6 +57,8 @@ export async function runPrelabelWorker(options: WorkerOptions): Promise<Running
     }
     labelled += written.length;
     failed += refused.length;
+    metrics().prelabelsWritten.inc(written.length);
+    metrics().prelabelFailures.inc(refused.length);
     const elapsed = (Date.now() - started) / 1000;
     log.info("pre-label batch written", { jobs: jobs.length, written: written.length, failed: refused.length, total: labelled, totalFailed: failed, perSecond: Number((labelled / Math.max(elapsed, 0.001)).toFixed(1)) });
     return refused.flatMap((failure) => jobs.filter((job) => job.data.sampleId === failure.sampleId).map((job) => ({ jobId: job.id, output: failure })));

@@ -24,6 +24,8 @@ export const PERMISSIONS = {
   "export:read": ["admin"],
   "user:manage": ["admin"],
   "audit:read": ["admin"],
+  /** Scrape /metrics with one's own credentials (a monitoring stack may use GTS_METRICS_TOKEN instead). */
+  "metrics:read": ["admin"],
   "token:own": ["admin", "expert", "viewer"],
 } as const satisfies Record<string, readonly Role[]>;
 

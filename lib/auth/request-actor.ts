@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { pool } from "../db/pool";
 import type { Actor } from "./actor";
-import { findSessionUser, findTokenUser, touchToken } from "./actor-sql";
-import { hashApiToken } from "./api-token";
+import { findSessionUser } from "./actor-sql";
+import { actorFromBearer } from "./bearer-actor";
 import { authOptions } from "./auth-options";
 
 /**
@@ -14,11 +14,7 @@ import { authOptions } from "./auth-options";
  */
 export async function actorFromRequest(request: Request): Promise<Actor | null> {
   const header = request.headers.get("authorization");
-  if (header !== null) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    return match ? actorFromToken(match[1]!) : null;
-  }
-  return actorFromSession();
+  return header !== null ? actorFromBearer(header) : actorFromSession();
 }
 
 /**
@@ -35,14 +31,6 @@ export const actorFromSession = cache(async (): Promise<Actor | null> => {
 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-async function actorFromToken(token: string): Promise<Actor | null> {
-  const found = await findTokenUser(pool(), hashApiToken(token));
-  if (!found) return null;
-  // Touch at most once a minute: a hot API client must not turn every read into a write.
-  if (found.stale) await touchToken(pool(), found.token_id);
-  return { userId: found.id, email: found.email, role: found.role, via: "token" };
-}
 
 /** For pages: the signed-in actor, or a redirect to the sign-in page that returns here afterwards. */
 export async function requirePageActor(returnTo: string): Promise<Actor> {

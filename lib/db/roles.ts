@@ -106,24 +106,40 @@ async function jobSchemaReady(url: string): Promise<boolean> {
   });
 }
 
+// Every process grants at its start: two starting at once would race on the same catalog rows, which
+// PostgreSQL answers with "tuple concurrently updated". One at a time, under this transaction lock.
+const GRANT_LOCK_KEY = 7_281_904_117;
+
 /** As the owner, after the migrations: what the app role may do, and nothing more (none when it is the owner). */
 export async function grantAppRole(ownerUrl: string, app: string): Promise<void> {
   const role = ident(app);
   await withClient(ownerUrl, async (client) => {
     if ((await client.query<{ role: string }>("SELECT current_user AS role")).rows[0]!.role === app) return;
-    const database = (await client.query<{ name: string }>(`SELECT current_database() AS name`)).rows[0]!.name;
-    await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${ident(database)} TO ${role}`);
-    for (const schema of ["public", PGBOSS_SCHEMA]) {
-      await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
-      await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role}`);
-      await client.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role}`);
-      // Tables the owner creates later (a new queue's partition) come with the same rights.
-      await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`);
-      await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${role}`);
+    await client.query("BEGIN");
+    try {
+      await grantInTransaction(client, role);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error;
     }
-    await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${PGBOSS_SCHEMA} TO ${role}`);
-    // The audit trail is append-only for the app; the migrations' bookkeeping is the owner's alone.
-    await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${role}`);
-    await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "_prisma_migrations" FROM ${role}`);
   });
+}
+
+async function grantInTransaction(client: pg.Client, role: string): Promise<void> {
+  await client.query("SELECT pg_advisory_xact_lock($1)", [GRANT_LOCK_KEY]);
+  const database = (await client.query<{ name: string }>(`SELECT current_database() AS name`)).rows[0]!.name;
+  await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${ident(database)} TO ${role}`);
+  for (const schema of ["public", PGBOSS_SCHEMA]) {
+    await client.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
+    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role}`);
+    await client.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role}`);
+    // Tables the owner creates later (a new queue's partition) come with the same rights.
+    await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`);
+    await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${role}`);
+  }
+  await client.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${PGBOSS_SCHEMA} TO ${role}`);
+  // The audit trail is append-only for the app; the migrations' bookkeeping is the owner's alone.
+  await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM ${role}`);
+  await client.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON "_prisma_migrations" FROM ${role}`);
 }

@@ -6,6 +6,8 @@ import { appOrigin } from "../auth/app-origin";
 import { actorFromRequest } from "../auth/request-actor";
 import { UnauthenticatedError, UserError, userErrorBody, ValidationError } from "../errors";
 import { log } from "../log";
+import { metrics } from "../metrics/metrics";
+import { routeTemplate } from "../metrics/route-template";
 import { zodFieldErrors } from "../validation";
 import { jsonTextProblems } from "./input-text";
 
@@ -30,7 +32,7 @@ class CrossSiteRequestError extends UserError {
  */
 export function apiHandler<Context>(handler: Handler<Context>, options: { bodyType?: string } = {}): (request: Request, context: Context) => Promise<Response> {
   const bodyType = options.bodyType ?? "application/json";
-  return async (request, context) => {
+  return timed(async (request, context) => {
     try {
       const actor = await actorFromRequest(request);
       if (!actor) throw new UnauthenticatedError();
@@ -39,6 +41,16 @@ export function apiHandler<Context>(handler: Handler<Context>, options: { bodyTy
     } catch (error) {
       return errorResponse(error);
     }
+  });
+}
+
+/** Records each answer's time in `gts_http_request_duration_seconds`, by method, route and status. */
+function timed<Context>(handle: (request: Request, context: Context) => Promise<Response>): (request: Request, context: Context) => Promise<Response> {
+  return async (request, context) => {
+    const end = metrics().httpDuration.startTimer({ method: request.method, route: routeTemplate(new URL(request.url).pathname) });
+    const response = await handle(request, context);
+    end({ status: String(response.status) });
+    return response;
   };
 }
 
@@ -47,13 +59,13 @@ export function apiHandler<Context>(handler: Handler<Context>, options: { bodyTy
  * invitation's one-time token): errors are mapped as for every other route, and nothing else is assumed.
  */
 export function publicApiHandler<Context>(handler: (request: Request, context: Context) => Promise<Response>): (request: Request, context: Context) => Promise<Response> {
-  return async (request, context) => {
+  return timed(async (request, context) => {
     try {
       return await handler(request, context);
     } catch (error) {
       return errorResponse(error);
     }
-  };
+  });
 }
 
 function assertOwnPageRequest(request: Request, bodyType: string) {

@@ -6,11 +6,12 @@ import type { Operation, Refusal } from "./operation";
 import { accountOperations } from "./paths/account";
 import { adminOperations } from "./paths/admin";
 import { dataOperations } from "./paths/data";
+import { metaOperations } from "./paths/meta";
 import { queueOperations } from "./paths/queue";
 import { sampleOperations } from "./paths/samples";
 
 /** Every operation of the API; a test holds this list and the route files to each other. */
-export const OPERATIONS: readonly Operation[] = [...queueOperations, ...sampleOperations, ...dataOperations, ...adminOperations, ...accountOperations];
+export const OPERATIONS: readonly Operation[] = [...queueOperations, ...sampleOperations, ...dataOperations, ...adminOperations, ...accountOperations, ...metaOperations];
 
 type JsonSchema = Record<string, unknown>;
 const ref = (id: string) => `#/components/schemas/${id}`;

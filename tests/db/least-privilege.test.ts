@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { CLI_ACTOR, type Actor } from "@/lib/auth/actor";
 import { prepareDatabase } from "@/lib/db/database-url";
+import { grantAppRole } from "@/lib/db/roles";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectDb } from "@/lib/db/prisma";
 import { openPrelabelQueue } from "@/lib/prelabel/prelabel-queue";
@@ -55,6 +56,12 @@ afterAll(async () => {
 });
 
 describe("least privilege: the app's role", () => {
+  it("grants the app role from many processes starting at once, without a catalog race", async () => {
+    // Each process grants at its start; at once, PostgreSQL would refuse all but one with "tuple concurrently updated".
+    const results = await Promise.allSettled(Array.from({ length: 8 }, () => grantAppRole(asRole(owner), app)));
+    expect(results.filter((result) => result.status === "rejected").map((result) => String((result as PromiseRejectedResult).reason))).toEqual([]);
+  });
+
   it("is the app role, and cannot create, alter or drop a table", async () => {
     expect((await pool().query<{ role: string }>("SELECT current_user AS role")).rows[0]!.role).toBe(app);
     await expect(pool().query("ALTER TABLE samples ADD COLUMN planted int")).rejects.toThrow(/must be owner/);

@@ -57,6 +57,7 @@ const MATRIX: Record<string, Entry> = {
   "POST /api/v1/samples/[id]/flag/resolve": { path: (ids) => `/api/v1/samples/${ids.sample}/flag/resolve`, body: { note: "settled" }, expect: ADMINS(409) },
   "GET /api/v1/samples/[id]/comments": { path: (ids) => `/api/v1/samples/${ids.sample}/comments`, expect: ANY_ROLE(200) },
   "POST /api/v1/samples/[id]/comments": { path: (ids) => `/api/v1/samples/${ids.sample}/comments`, body: { body: "" }, expect: EXPERTS(422) },
+  "GET /metrics": { path: () => "/metrics", expect: ADMINS(200) },
   "GET /api/v1/openapi.json": { path: () => "/api/v1/openapi.json", expect: ANY_ROLE(200) },
   "GET /api/v1/inbox": { path: () => "/api/v1/inbox", expect: ANY_ROLE(200) },
   "PAGE /inbox": { path: () => "/inbox", expect: PAGE() },

@@ -8,6 +8,7 @@ import { runImportWorker } from "../../../workers/import-worker";
 import type { JobLanes } from "../../../workers/job-lanes";
 import { runPrelabelWorker } from "../../../workers/prelabel-worker";
 import { runTokenWorker } from "../../../workers/token-worker";
+import { serveWorkerMetrics } from "../../../workers/metrics-server";
 import { UsageError } from "../cli-error";
 
 /** The worker's queues, all taken by default: pre-labels, queued imports and exports, token counts. */
@@ -58,9 +59,11 @@ export async function workerCommand(args: string[]): Promise<number> {
   if (queues.has("import")) running.push(await runImportWorker());
   if (queues.has("export")) running.push(await runExportWorker());
   if (queues.has("tokens")) running.push(await runTokenWorker());
+  const metricsPort = process.env.GTS_WORKER_METRICS_PORT;
+  const metricsServer = metricsPort ? await serveWorkerMetrics(positive(metricsPort, "GTS_WORKER_METRICS_PORT"), process.env.GTS_WORKER_METRICS_HOST || "127.0.0.1") : null;
   log.info("worker started", { queues: [...queues], ...prelabel });
   log.info(`${await stopSignal}: finishing the jobs in hand`);
-  await Promise.all(running.map((worker) => worker.stop()));
+  await Promise.all([...running.map((worker) => worker.stop()), metricsServer?.close()]);
   log.info("worker stopped");
   return 0;
 }

@@ -99,12 +99,4 @@ export const accountOperations: Operation[] = [
     replies: [{ status: 200, description: "The account, ready to sign in", schema: z.object({ email: z.string() }) }],
     refusals: [spent],
   },
-  {
-    method: "get",
-    path: "/api/v1/openapi.json",
-    tag: "Meta",
-    summary: "This document",
-    access: "signed-in",
-    replies: [{ status: 200, description: "The OpenAPI 3.1 description of the API", contentType: "application/json" }],
-  },
 ];

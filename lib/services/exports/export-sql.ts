@@ -47,12 +47,12 @@ export async function insertExportRow(db: Queryable, options: ExportOptions, sta
   return rows[0]!.id;
 }
 
-export type QueuedExport = { status: string; created_by_id: string | null; role: Role | null; active: boolean };
+export type QueuedExport = { status: string; kind: string; created_by_id: string | null; role: Role | null; active: boolean };
 
 /** A queued export's state and its creator's account as it is now. */
 export async function queuedExport(db: Queryable, id: string): Promise<QueuedExport | null> {
   const { rows } = await db.query<QueuedExport>(
-    `SELECT e.status::text AS status, e.created_by_id, u.role, u.disabled_at IS NULL AS active
+    `SELECT e.status::text AS status, e.kind::text AS kind, e.created_by_id, u.role, u.disabled_at IS NULL AS active
        FROM exports e LEFT JOIN users u ON u.id = e.created_by_id WHERE e.id = $1`,
     [id],
   );

@@ -2,6 +2,7 @@ import "server-only";
 import { can } from "../../auth/permissions";
 import { pool } from "../../db/pool";
 import { executeExport } from "../../export/export-job";
+import { metrics } from "../../metrics/metrics";
 import { exportStatus, failUnfinishedExport, queuedExport, startExportRun } from "./export-sql";
 
 /**
@@ -19,9 +20,14 @@ export async function runQueuedExport(exportId: string): Promise<void> {
     return;
   }
   if (!(await startExportRun(pool(), exportId))) return;
+  const { exportDuration, exportRows } = metrics();
+  const end = exportDuration.startTimer({ kind: queued.kind });
   try {
-    await executeExport(exportId);
+    const manifest = await executeExport(exportId);
+    end({ outcome: "succeeded" });
+    exportRows.inc({ kind: queued.kind }, Object.values(manifest.files).reduce((rows, file) => rows + file.rows, 0));
   } catch (error) {
+    end({ outcome: "failed" });
     // The export recorded why it failed, and a retry would fail the same way; unless the failure could not
     // be recorded (the database was away), when the job fails and its retry runs the export again.
     if ((await exportStatus(pool(), exportId)) === "running") throw error;

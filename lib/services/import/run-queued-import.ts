@@ -10,6 +10,7 @@ import { uploadsDir } from "./import-input";
 import { importSamples } from "./import-samples";
 import { failUnfinishedRun, queuedRun, requeueRunningRun } from "./import-sql";
 import type { QueuedImportOptions } from "./queue-import";
+import { metrics } from "../../metrics/metrics";
 
 /**
  * Runs an import the page queued, in the worker, as the admin who queued it: their role is checked again
@@ -37,6 +38,8 @@ export async function runQueuedImport(runId: string): Promise<void> {
       rejectsFile: run.options.rejectsFile,
       displayName: run.file_name,
     });
+    const { importRows } = metrics();
+    for (const [outcome, count] of [["imported", summary.imported], ["updated", summary.updated], ["unchanged", summary.unchanged], ["rejected", summary.rejected.length]] as const) importRows.inc({ outcome }, count);
     log.info("queued import finished", { runId, dataset: summary.dataset, imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected.length, committed: summary.committed });
   } catch (error) {
     // The run records why; a retry of the job would only fail the same way.

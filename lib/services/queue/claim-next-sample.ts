@@ -1,6 +1,8 @@
 import "server-only";
 import type { Actor } from "../../auth/actor";
 import { pool } from "../../db/pool";
+import { UserError } from "../../errors";
+import { metrics } from "../../metrics/metrics";
 import { blindOrder } from "../../domain/blind-order";
 import { preparedQuery } from "../../db/prepared";
 import { leaseSeconds } from "../../queue/lease-duration";
@@ -33,6 +35,21 @@ const MAX_ATTEMPTS = 8;
  * beside the one in hand (the workspace's claim-ahead: docs/adjudication.md).
  */
 export async function claimNextSample(actor: Actor | null, rawFilters: unknown): Promise<Claim | null> {
+  const { claims, claimDuration } = metrics();
+  const end = claimDuration.startTimer();
+  try {
+    const answer = await claimFor(actor, rawFilters);
+    claims.inc({ outcome: answer.claim ? "claimed" : "empty", ahead: String(answer.ahead) });
+    return answer.claim;
+  } catch (error) {
+    if (error instanceof UserError) claims.inc({ outcome: "refused", ahead: "false" });
+    throw error;
+  } finally {
+    end();
+  }
+}
+
+async function claimFor(actor: Actor | null, rawFilters: unknown): Promise<{ claim: Claim | null; ahead: boolean }> {
   const expertId = requireExpert(actor);
   const { beyondCap = false, ahead = false, ...filters } = parseInput(claimInputSchema, rawFilters);
   const seconds = leaseSeconds();
@@ -40,12 +57,12 @@ export async function claimNextSample(actor: Actor | null, rawFilters: unknown):
   if (!claimed) {
     // A claim-ahead that finds nothing says nothing: the claim after the current sample will explain.
     if (!ahead) await explainEmptyQueue(expertId, filters.dataset ?? null, beyondCap);
-    return null;
+    return { claim: null, ahead };
   }
   // The workspace never shows a reference label or gold status: on a gold sample they are the answer being scored.
   const sample = { ...sampleDetailOf(claimed), reference: null, gold: null };
   const breakDue = await claimExposure(expertId, sample.id, beyondCap);
-  return { sample, round: claimed.claim_round, leaseExpiresAt: claimed.lease_expires_at.toISOString(), judgeOrder: blindOrder(expertId, sample.id, sample.judges.length), breakDue };
+  return { claim: { sample, round: claimed.claim_round, leaseExpiresAt: claimed.lease_expires_at.toISOString(), judgeOrder: blindOrder(expertId, sample.id, sample.judges.length), breakDue }, ahead };
 }
 
 type ClaimRow = SampleDetailRow & { claim_round: "first" | "second"; lease_expires_at: Date; claim_outcome: "leased" | "refused" };

@@ -5,6 +5,7 @@ import { inTransaction } from "../../db/pool";
 import type { RiskValue } from "../../domain/risk";
 import { parseStoredJudges } from "../../domain/stored-judges";
 import { ConflictError, ValidationError } from "../../errors";
+import { metrics } from "../../metrics/metrics";
 import { queueSecondOpinionIfPicked } from "../../queue/sync-queue";
 import { parseInput } from "../parse-input";
 import { answerGold, type CalibrationFeedback, type ResolvedDecision } from "../quality/answer-gold";
@@ -36,13 +37,21 @@ export async function submitAdjudication(actor: Actor | null, rawSampleId: unkno
   const expertId = requireExpert(actor);
   const sampleId = parseSampleId(rawSampleId);
   const input = parseInput(adjudicationInputSchema, body);
+  const end = metrics().decisionDuration.startTimer();
+  // Counted once committed: a decision rolled back or refused is no decision.
+  const decision = await record(actor!, expertId, sampleId, input).finally(end);
+  metrics().decisions.inc({ kind: decision.kind });
+  return decision;
+}
+
+async function record(actor: Actor, expertId: string, sampleId: number, input: AdjudicationInput): Promise<Decision> {
   return inTransaction(async (client) => {
     const gold = await lockOpenGold(client, sampleId, expertId);
     if (gold && !gold.live) throw new ConflictError(EXPIRED_LEASE_MESSAGE);
     const lease = gold ? null : await lockHeld(client, sampleId, expertId, { requireLive: true });
     const decision = resolveDecision(await sampleForDecision(client, sampleId), input);
     if (gold) {
-      const scored = await answerGold(client, actor!, sampleId, gold, decision);
+      const scored = await answerGold(client, actor, sampleId, gold, decision);
       const reply = { id: gold.id, sampleId, round: "first", kind: decision.kind, judgment: decision.judgment, undoUntil: scored.undoUntil.toISOString(), secondOpinionQueued: false } as const;
       return scored.calibration ? { ...reply, calibration: scored.calibration } : reply;
     }
@@ -51,7 +60,7 @@ export async function submitAdjudication(actor: Actor | null, rawSampleId: unkno
     await complete(client, sampleId, lease!.round);
     const secondOpinionQueued = lease!.round === "first" ? await queueSecondOpinionIfPicked(client, sampleId) : false;
     await appendAuditEvent(client, {
-      actor: actor!,
+      actor,
       action: decision.kind === "correction" ? "adjudication.correction" : "adjudication.decision",
       entityType: "sample",
       entityId: String(sampleId),

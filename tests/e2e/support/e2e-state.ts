@@ -29,3 +29,8 @@ export const OIDC_WRONG_SECRET_APP_PORT = Number(process.env.E2E_PORT ?? 3210) +
 export const QUEUE_DATASET = "e2e-queue";
 export const UNDO_DATASET = "e2e-undo";
 export const QUEUE_THINKING = "First I read the request.\n\nThen I outline [PROCEDURE WITHHELD] in detail.\n\nFinally I refuse.";
+
+/** The monitoring stack's scrape token the e2e server runs with (GTS_METRICS_TOKEN). */
+export const METRICS_TOKEN = "e2e-metrics-scrape-token";
+/** Where the e2e worker serves its own metrics (GTS_WORKER_METRICS_PORT). */
+export const WORKER_METRICS_PORT = Number(process.env.E2E_PORT ?? 3210) + 3;

@@ -11,7 +11,7 @@ import { runCli } from "../../support/run-cli";
 import { databaseUrlFor } from "../../support/database-url-for";
 import { E2E_PORT } from "../../playwright.config";
 import { webServerArgs } from "../../../lib/http/web-server-args";
-import { E2E_USERS, HOSTILE_ID, OIDC_PORT, OIDC_WRONG_SECRET_APP_PORT, HOSTILE_THINKING, QUEUE_DATASET, QUEUE_THINKING, runnerProcess, STATE_FILE, UNDO_DATASET, type E2EState } from "./e2e-state";
+import { E2E_USERS, HOSTILE_ID, METRICS_TOKEN, WORKER_METRICS_PORT, OIDC_PORT, OIDC_WRONG_SECRET_APP_PORT, HOSTILE_THINKING, QUEUE_DATASET, QUEUE_THINKING, runnerProcess, STATE_FILE, UNDO_DATASET, type E2EState } from "./e2e-state";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
@@ -98,6 +98,7 @@ export default async function globalSetup() {
       OIDC_CLIENT_ID: oidc.clientId,
       OIDC_CLIENT_SECRET: oidc.clientSecret,
       OIDC_NAME: "Test IdP",
+      GTS_METRICS_TOKEN: METRICS_TOKEN,
     },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
@@ -105,7 +106,7 @@ export default async function globalSetup() {
   // A pre-label worker, as `npm run demo` runs one beside the app.
   const worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", "worker"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, GTS_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, GTS_DATA_DIR: dataDir, LOG_LEVEL: "warn", GTS_METRICS_TOKEN: METRICS_TOKEN, GTS_WORKER_METRICS_PORT: String(WORKER_METRICS_PORT) },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });

@@ -103,6 +103,15 @@ const LIMITS = [
   "  The peak RSS is mostly Node, its modules and the cursor's batches (about 100 MB with a one-row export).",
 ];
 
+/** A size's run is kept per Node major (`100000-node24`), so the runtimes' figures stand side by side. */
+const BENCH_RUN_KEY = /^\d+-node\d+$/;
+const nodeMajor = (machine: Machine) => Number(/^v?(\d+)/.exec(machine.node)?.[1] ?? 0);
+
+/** Where `npm run bench -- --samples N` keeps its run in docs/benchmarks.json. */
+export function benchRunKey(result: BenchResult): string {
+  return `${result.samples}-node${nodeMajor(result.machine)}`;
+}
+
 const machineLine = (machine: Machine) => `${machine.cores} cores, ${machine.memoryGb} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}`;
 
 function guardSection(run: GuardRun | undefined): string[] {
@@ -255,13 +264,13 @@ function qualityClaimsSection(run: QualityClaimsRun | undefined): string[] {
 /** docs/benchmarks.md from the recorded runs: `npm run bench -- --samples N --write-doc` regenerates it. */
 export function renderBenchmarkDoc(record: BenchRecord): string {
   const runs = Object.entries(record)
-    .filter((entry): entry is [string, BenchResult] => /^\d+$/.test(entry[0]) && entry[1] !== undefined)
+    .filter((entry): entry is [string, BenchResult] => BENCH_RUN_KEY.test(entry[0]) && entry[1] !== undefined)
     .map(([, run]) => run)
-    .sort((a, b) => a.samples - b.samples);
-  const header = `| measure | goal | ${runs.map((run) => `${run.samples.toLocaleString("en")} samples (${run.date})`).join(" | ")} |`;
+    .sort((a, b) => a.samples - b.samples || nodeMajor(a.machine) - nodeMajor(b.machine));
+  const header = `| measure | goal | ${runs.map((run) => `${run.samples.toLocaleString("en")} samples (${run.date}, Node ${nodeMajor(run.machine)})`).join(" | ")} |`;
   const rule = `| --- | --- | ${runs.map(() => "---:").join(" | ")} |`;
   const rows = ROWS.map(([key, label, goalText, goal]) => `| ${label} | ${goalText} | ${runs.map((run) => cell(run, key, goal)).join(" | ")} |`);
-  const machines = runs.map((run) => `- ${run.samples.toLocaleString("en")}: ${machineLine(run.machine)}`);
+  const machines = runs.map((run) => `- ${run.samples.toLocaleString("en")}, Node ${nodeMajor(run.machine)}: ${machineLine(run.machine)}`);
   const largest = runs.at(-1);
   const plans = largest
     ? Object.entries(largest.plans).map(([name, plan]) => `### ${name} (${largest.samples.toLocaleString("en")} samples)\n\n\`\`\`\n${plan}\n\`\`\``)

@@ -44,7 +44,7 @@ import { runExportLoadBench } from "./export-load-bench";
 import { runGuardBench } from "./guard-bench";
 import { runQualityClaimsBench } from "./quality-claims-bench";
 import { runWorkspaceLatencyBench } from "./workspace-latency-bench";
-import { renderBenchmarkDoc, type BenchRecord, type BenchResult } from "./render-doc";
+import { benchRunKey, renderBenchmarkDoc, type BenchRecord, type BenchResult } from "./render-doc";
 import { syntheticRecord, writeSyntheticJsonl, writeSyntheticParquet } from "./synthetic";
 
 const run = promisify(execFile);
@@ -308,7 +308,7 @@ async function writeRecord(record: BenchRecord) {
 
 async function recordResult(result: BenchResult) {
   const record = await readRecord();
-  record[String(result.samples)] = result;
+  record[benchRunKey(result)] = result;
   await writeRecord(record);
 }
 

@@ -6,12 +6,19 @@ import { signIn } from "./support/session";
 
 const DATASET = "e2e-blind";
 const NAMES = ["gpt-5", "gemini-2.5-pro", "qwen3-vl-235b"];
-const EXPERTS = [0, 1, 2, 3].map((index) => ({ email: `blind-${index}@e2e.test`, password: `blind-password-${index}` }));
+type Expert = { email: string; password: string; id: string };
 
 test.describe.configure({ mode: "serial" });
 
 let sampleId: number;
-let pair: [{ email: string; password: string; id: string }, { email: string; password: string; id: string }];
+let pair: [Expert, Expert];
+
+/** A new expert, `blind-N@e2e.test`, with the id the database gave them. */
+async function addExpert(index: number): Promise<Expert> {
+  const expert = { email: `blind-${index}@e2e.test`, password: `blind-password-${index}` };
+  await cli(["user", "add", expert.email, "--role", "expert"], `${expert.password}\n`);
+  return { ...expert, id: (await query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [expert.email]))[0]!.id };
+}
 
 test.beforeAll(async () => {
   // One sample, three judges whose analyses say who they are, and a guard pre-label.
@@ -19,14 +26,14 @@ test.beforeAll(async () => {
   const line = sampleLine("blind-1", { judges, prelabel: { model: "guard-e2e", judgment: 1 } });
   await cli(["import", await writeJsonl(await tempDir(), "blind.jsonl", [line]), "--dataset", DATASET]);
   await cli(["dataset", "set", DATASET, "--second-opinion-share", "0"]);
-  for (const expert of EXPERTS) await cli(["user", "add", expert.email, "--role", "expert"], `${expert.password}\n`);
   sampleId = (await query<{ id: number }>(`SELECT id FROM samples WHERE external_id = 'blind-1'`))[0]!.id;
-  const users = await query<{ id: string; email: string }>(`SELECT id, email FROM users WHERE email LIKE 'blind-%@e2e.test' ORDER BY email`);
-  const withIds = EXPERTS.map((expert) => ({ ...expert, id: users.find((user) => user.email === expert.email)!.id }));
-  // Two experts whose orders differ on this sample (all four alike has a chance of 1 in 216).
+  // Two experts whose orders differ on this sample. Their ids are random, so a second expert has the
+  // first one's order one time in six: add experts until one differs (a fixed four were all alike once in 216 runs).
   const orderOf = (id: string) => blindOrder(id, sampleId, 3).join(",");
-  const second = withIds.slice(1).find((expert) => orderOf(expert.id) !== orderOf(withIds[0]!.id))!;
-  pair = [withIds[0]!, second];
+  const first = await addExpert(0);
+  let second = await addExpert(1);
+  for (let index = 2; orderOf(second.id) === orderOf(first.id); index += 1) second = await addExpert(index);
+  pair = [first, second];
 });
 
 async function blindWorkspace(browser: Browser, expert: { email: string; password: string }): Promise<Page> {

@@ -36,20 +36,22 @@ const MAX_ATTEMPTS = 8;
  */
 export async function claimNextSample(actor: Actor | null, rawFilters: unknown): Promise<Claim | null> {
   const { claims, claimDuration } = metrics();
+  // The label is read off the raw input, so that a refused claim-ahead is counted as one too.
+  const ahead = String(typeof rawFilters === "object" && rawFilters !== null && (rawFilters as { ahead?: unknown }).ahead === true);
   const end = claimDuration.startTimer();
   try {
-    const answer = await claimFor(actor, rawFilters);
-    claims.inc({ outcome: answer.claim ? "claimed" : "empty", ahead: String(answer.ahead) });
-    return answer.claim;
+    const claim = await claimFor(actor, rawFilters);
+    claims.inc({ outcome: claim ? "claimed" : "empty", ahead });
+    return claim;
   } catch (error) {
-    if (error instanceof UserError) claims.inc({ outcome: "refused", ahead: "false" });
+    if (error instanceof UserError) claims.inc({ outcome: "refused", ahead });
     throw error;
   } finally {
     end();
   }
 }
 
-async function claimFor(actor: Actor | null, rawFilters: unknown): Promise<{ claim: Claim | null; ahead: boolean }> {
+async function claimFor(actor: Actor | null, rawFilters: unknown): Promise<Claim | null> {
   const expertId = requireExpert(actor);
   const { beyondCap = false, ahead = false, ...filters } = parseInput(claimInputSchema, rawFilters);
   const seconds = leaseSeconds();
@@ -57,12 +59,12 @@ async function claimFor(actor: Actor | null, rawFilters: unknown): Promise<{ cla
   if (!claimed) {
     // A claim-ahead that finds nothing says nothing: the claim after the current sample will explain.
     if (!ahead) await explainEmptyQueue(expertId, filters.dataset ?? null, beyondCap);
-    return { claim: null, ahead };
+    return null;
   }
   // The workspace never shows a reference label or gold status: on a gold sample they are the answer being scored.
   const sample = { ...sampleDetailOf(claimed), reference: null, gold: null };
   const breakDue = await claimExposure(expertId, sample.id, beyondCap);
-  return { claim: { sample, round: claimed.claim_round, leaseExpiresAt: claimed.lease_expires_at.toISOString(), judgeOrder: blindOrder(expertId, sample.id, sample.judges.length), breakDue }, ahead };
+  return { sample, round: claimed.claim_round, leaseExpiresAt: claimed.lease_expires_at.toISOString(), judgeOrder: blindOrder(expertId, sample.id, sample.judges.length), breakDue };
 }
 
 type ClaimRow = SampleDetailRow & { claim_round: "first" | "second"; lease_expires_at: Date; claim_outcome: "leased" | "refused" };
